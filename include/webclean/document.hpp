@@ -1,0 +1,52 @@
+// The result of extraction: clean text as blocks and lines, plus metadata.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace webclean {
+
+// Page metadata. Empty strings mean "not found"; dates are ISO 8601.
+struct Metadata {
+    std::string title;
+    std::vector<std::string> authors;
+    std::string date;           // publication date
+    std::string modified;       // last modification date
+    std::string sitename;
+    std::string source;         // original publisher of a reposted article (来源)
+    std::string url;            // canonical URL, else the URL given in the options
+    std::string hostname;
+    std::string description;
+    std::string language;       // BCP 47 tag, e.g. "en", "zh-CN"
+    std::string image;
+    std::vector<std::string> categories;
+    std::vector<std::string> tags;
+    std::string license;
+    std::string editor;
+    std::string icp;              // Chinese ICP record number, e.g. 京ICP备12345678号
+    std::string public_security;  // Chinese public-security record number (公网安备)
+    std::string charset;          // the encoding the input was decoded from
+
+    // Authors joined with "; " (the form trafilatura users expect).
+    std::string author() const;
+};
+
+enum class BlockKind { Heading, Paragraph, ListItem, Quote, Code, TableRow, Caption };
+
+// One line of the clean text.
+struct Block {
+    BlockKind kind = BlockKind::Paragraph;
+    int level = 0;  // heading level 1..6, list nesting depth, 0 otherwise
+    std::string text;
+};
+
+struct Document {
+    Metadata metadata;
+    std::vector<Block> blocks;  // the article, in reading order
+    std::string text;           // the blocks' text, one block a line
+    std::vector<Block> comment_blocks;
+    std::string comments;       // reader comments, when found and wanted
+    bool empty() const { return text.empty(); }
+};
+
+}  // namespace webclean

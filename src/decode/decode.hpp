@@ -1,0 +1,35 @@
+// Bytes as fetched -> UTF-8. The one place that knows about charsets and compression.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace webclean::decode {
+
+enum class GunzipStatus { Ok, TooLarge, Corrupt };
+
+// True when the bytes start with the gzip magic number.
+bool is_gzip(std::string_view bytes);
+
+// Inflates gzip data (all members, as concatenated .gz files hold). Stops with TooLarge as soon
+// as the output would pass max_bytes; Corrupt for data zlib rejects or that ends early.
+GunzipStatus gunzip(std::string_view bytes, std::size_t max_bytes, std::string& out);
+
+struct Decoded {
+    std::string text;          // valid UTF-8, BOM removed
+    std::string charset;       // canonical name of the encoding decoded from, e.g. "gb18030"
+    std::size_t replaced = 0;  // invalid byte sequences replaced by U+FFFD
+};
+
+// Decodes to UTF-8. Order of trust: byte-order mark, then the HTTP charset, then (when
+// sniff_html) a prescan of <meta charset> / http-equiv in the first 1024 bytes... then a
+// detector, then UTF-8. Labels are mapped as the WHATWG Encoding Standard does (gb2312 and gbk
+// decode as GB18030, iso-8859-1 and ascii as windows-1252, ...). Never throws.
+Decoded to_utf8(std::string_view bytes, std::string_view http_charset, bool sniff_html);
+
+// The WHATWG canonical encoding name for a label ("GBK" -> "gbk", "latin1" -> "windows-1252"),
+// empty when the label is unknown.
+std::string canonical_encoding(std::string_view label);
+
+}  // namespace webclean::decode

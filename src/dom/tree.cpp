@@ -1,0 +1,67 @@
+#include "dom/tree.hpp"
+
+namespace webclean::dom {
+
+Tree::Tree() {
+    nodes_.reserve(1024);
+    Node html;
+    html.tag = GUMBO_TAG_HTML;
+    nodes_.push_back(html);
+}
+
+std::string_view Tree::attribute(NodeId id, std::string_view name) const {
+    for (auto* a = attributes_begin(id), *end = attributes_end(id); a != end; ++a)
+        if (a->name == name) return a->value;
+    return {};
+}
+
+bool Tree::has_attribute(NodeId id, std::string_view name) const {
+    for (auto* a = attributes_begin(id), *end = attributes_end(id); a != end; ++a)
+        if (a->name == name) return true;
+    return false;
+}
+
+static NodeId append(std::vector<Node>& nodes, NodeId parent, Node node) {
+    auto id = static_cast<NodeId>(nodes.size());
+    node.parent = parent;
+    nodes.push_back(node);
+    Node& p = nodes[parent];
+    if (p.last_child == none)
+        p.first_child = id;
+    else
+        nodes[p.last_child].next_sibling = id;
+    p.last_child = id;
+    return id;
+}
+
+NodeId Tree::add_element(NodeId parent, Tag tag) {
+    Node node;
+    node.tag = tag;
+    node.first_attribute = static_cast<std::uint32_t>(attributes_.size());
+    return append(nodes_, parent, node);
+}
+
+NodeId Tree::add_text(NodeId parent, std::string_view text) {
+    Node node;
+    node.is_text = true;
+    node.text = text;
+    return append(nodes_, parent, node);
+}
+
+// Attributes must be added right after their element, before the next element is added.
+void Tree::add_attribute(NodeId element, std::string_view name, std::string_view value) {
+    attributes_.push_back({name, value});
+    ++nodes_[element].attribute_count;
+}
+
+std::string_view Tree::keep(std::string buffer) {
+    buffers_.push_back(std::move(buffer));
+    return buffers_.back();
+}
+
+std::string_view tag_name(Tag tag) {
+    if (tag == GUMBO_TAG_UNKNOWN) return "unknown";
+    return gumbo_normalized_tagname(tag);
+}
+
+}  // namespace webclean::dom

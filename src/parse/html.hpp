@@ -1,0 +1,30 @@
+// HTML -> dom::Tree through Gumbo, behind a byte prescan that keeps Gumbo away from bytes that
+// can never hold article text and from nesting deep enough to make it quadratic.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dom/tree.hpp"
+
+namespace webclean::parse {
+
+struct PrescanResult {
+    std::string html;                 // what Gumbo gets
+    std::vector<std::string> json_ld; // bodies of <script type="application/ld+json">
+    std::size_t flattened_tags = 0;   // start/end tags dropped for passing max_depth
+};
+
+// One pass over the bytes: removes comments and the content of script, style, noscript,
+// template, svg, iframe, object and textarea elements (keeping JSON-LD scripts aside), and drops
+// tags that would nest deeper than max_depth (their text stays).
+PrescanResult prescan(std::string_view html, std::size_t max_depth);
+
+enum class ParseStatus { Ok, TooManyNodes };
+
+// Parses UTF-8 HTML into out (a fresh Tree). Gumbo's error list is off: it grows quadratically.
+ParseStatus parse_html(std::string_view utf8, std::size_t max_depth, std::size_t max_nodes, dom::Tree& out);
+
+}  // namespace webclean::parse

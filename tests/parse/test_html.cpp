@@ -1,0 +1,40 @@
+#include <boost/test/unit_test.hpp>
+
+#include "dom/tree.hpp"
+#include "parse/html.hpp"
+
+using namespace webclean;
+
+BOOST_AUTO_TEST_CASE(builds_tree_with_head_body_attributes_and_text) {
+    dom::Tree tree;
+    auto status = parse::parse_html("<html lang=zh><head><title>T</title></head><body><p class=\"a b\">Hi <b>x</b></p></body></html>",
+                                    100, 1000, tree);
+    BOOST_REQUIRE(status == parse::ParseStatus::Ok);
+    BOOST_TEST(tree.attribute(tree.root(), "lang") == "zh");
+    BOOST_REQUIRE(tree.body() != dom::none);
+    dom::NodeId p = tree[tree.body()].first_child;
+    BOOST_REQUIRE(p != dom::none);
+    BOOST_TEST(tree[p].tag == GUMBO_TAG_P);
+    BOOST_TEST(tree.attribute(p, "class") == "a b");
+    std::string text;
+    dom::walk(tree, p, [&](dom::NodeId id) { if (tree[id].is_text) text += tree[id].text; return true; });
+    BOOST_TEST(text == "Hi x");
+}
+
+BOOST_AUTO_TEST_CASE(node_limit_gives_status) {
+    std::string many;
+    for (int i = 0; i < 1000; ++i) many += "<p>x</p>";
+    dom::Tree tree;
+    BOOST_TEST((parse::parse_html(many, 100, 500, tree) == parse::ParseStatus::TooManyNodes));
+}
+
+BOOST_AUTO_TEST_CASE(deep_nesting_is_parsed_iteratively) {
+    std::string deep;
+    for (int i = 0; i < 100000; ++i) deep += "<div>";
+    deep += "core";
+    dom::Tree tree;
+    BOOST_REQUIRE(parse::parse_html(deep, 512, 1'000'000, tree) == parse::ParseStatus::Ok);
+    bool found = false;
+    dom::walk(tree, tree.root(), [&](dom::NodeId id) { if (tree[id].is_text && tree[id].text == "core") found = true; return true; });
+    BOOST_TEST(found);
+}
