@@ -97,6 +97,27 @@ void walk(const Tree& tree, NodeId start, Visit&& visit) {
     }
 }
 
+// Pre-order walk with a call on the way out too: enter(id) returns false to skip the children;
+// leave(id) runs after the children (or right after enter when they were skipped).
+template <class Enter, class Leave>
+void walk(const Tree& tree, NodeId start, Enter&& enter, Leave&& leave) {
+    if (start == none) return;
+    NodeId id = start;
+    while (true) {
+        if (enter(id) && tree[id].first_child != none) {
+            id = tree[id].first_child;
+            continue;
+        }
+        leave(id);
+        while (id != start && tree[id].next_sibling == none) {
+            id = tree[id].parent;
+            leave(id);
+        }
+        if (id == start) return;
+        id = tree[id].next_sibling;
+    }
+}
+
 // Tag name for any node ("#text" for text, the lower-case name for elements).
 std::string_view tag_name(Tag tag);
 

@@ -1,0 +1,296 @@
+#include "extract/blocks.hpp"
+
+#include "extract/lexicon.hpp"
+#include "text/ascii.hpp"
+#include "text/utf8.hpp"
+
+namespace webclean::content {
+namespace {
+
+bool is_skipped_tag(dom::Tag tag) {
+    switch (tag) {
+        case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+        case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
+        case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
+        case GUMBO_TAG_OPTION: case GUMBO_TAG_INPUT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_DATALIST:
+        case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO: case GUMBO_TAG_MAP: case GUMBO_TAG_MATH:
+        case GUMBO_TAG_TITLE: case GUMBO_TAG_BASE: case GUMBO_TAG_META: case GUMBO_TAG_LINK:
+            return true;
+        default:
+            return false;
+    }
+}
+
+// Elements that start a new line of text; everything else flows inline.
+bool is_block_tag(dom::Tag tag) {
+    switch (tag) {
+        case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
+        case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS:
+        case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
+        case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER:
+        case GUMBO_TAG_FORM: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+        case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP:
+        case GUMBO_TAG_HR: case GUMBO_TAG_LI: case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU: case GUMBO_TAG_NAV:
+        case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION:
+        case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
+        case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_UL: case GUMBO_TAG_CAPTION:
+        case GUMBO_TAG_SUMMARY: case GUMBO_TAG_UNKNOWN: case GUMBO_TAG_HTML:
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool is_hidden(const dom::Tree& tree, dom::NodeId id) {
+    if (tree.has_attribute(id, "hidden")) return true;
+    if (text::iequals(tree.attribute(id, "aria-hidden"), "true")) return true;
+    std::string_view style = tree.attribute(id, "style");
+    if (style.empty()) return false;
+    std::string compact;
+    for (char c : style)
+        if (!text::is_ascii_space(c)) compact.push_back(text::ascii_lower(c));
+    return compact.find("display:none") != std::string::npos ||
+           compact.find("visibility:hidden") != std::string::npos;
+}
+
+// Landmarks that hold page furniture rather than the article.
+bool is_structural(const dom::Tree& tree, dom::NodeId id) {
+    switch (tree[id].tag) {
+        case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER:
+        case GUMBO_TAG_MENU:
+            return true;
+        default:
+            break;
+    }
+    std::string_view role = tree.attribute(id, "role");
+    return role == "navigation" || role == "banner" || role == "contentinfo" || role == "complementary" ||
+           role == "search" || role == "menu" || role == "menubar" || role == "dialog" || role == "alert";
+}
+
+// A table of data: at least two rows of two cells, no table inside, and header cells or short
+// cells. Layout grids (a sidebar cell beside a content cell) fail the last test. The look stops
+// after a bounded number of nodes so nested tables cannot make this quadratic.
+bool is_data_table(const dom::Tree& tree, dom::NodeId table) {
+    int rows = 0, max_cells = 0, cells = 0, row_cells = 0, visited = 0;
+    std::size_t text_bytes = 0;
+    bool header = false, nested = false, too_big = false;
+    dom::walk(tree, table, [&](dom::NodeId id) {
+        if (++visited > 20000) { too_big = true; return false; }
+        const dom::Node& n = tree[id];
+        if (n.is_text) { text_bytes += n.text.size(); return false; }
+        switch (n.tag) {
+            case GUMBO_TAG_TABLE:
+                if (id != table) nested = true;
+                break;
+            case GUMBO_TAG_TR:
+                ++rows;
+                row_cells = 0;
+                break;
+            case GUMBO_TAG_TH: case GUMBO_TAG_THEAD: case GUMBO_TAG_CAPTION:
+                header = true;
+                [[fallthrough]];
+            case GUMBO_TAG_TD:
+                if (n.tag == GUMBO_TAG_TD || n.tag == GUMBO_TAG_TH) {
+                    ++cells;
+                    if (++row_cells > max_cells) max_cells = row_cells;
+                }
+                break;
+            default:
+                break;
+        }
+        return !nested;
+    });
+    if (nested || too_big || rows < 2 || max_cells < 2) return false;
+    return header || text_bytes / std::max(cells, 1) <= 80;
+}
+
+BlockKind kind_of(dom::Tag tag, int& level, int list_depth) {
+    switch (tag) {
+        case GUMBO_TAG_H1: level = 1; return BlockKind::Heading;
+        case GUMBO_TAG_H2: level = 2; return BlockKind::Heading;
+        case GUMBO_TAG_H3: level = 3; return BlockKind::Heading;
+        case GUMBO_TAG_H4: level = 4; return BlockKind::Heading;
+        case GUMBO_TAG_H5: level = 5; return BlockKind::Heading;
+        case GUMBO_TAG_H6: level = 6; return BlockKind::Heading;
+        case GUMBO_TAG_LI: level = list_depth; return BlockKind::ListItem;
+        case GUMBO_TAG_BLOCKQUOTE: return BlockKind::Quote;
+        case GUMBO_TAG_PRE: return BlockKind::Code;
+        case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_CAPTION: return BlockKind::Caption;
+        case GUMBO_TAG_TR: return BlockKind::TableRow;
+        default: level = 0; return BlockKind::Paragraph;
+    }
+}
+
+// Accumulates the inline text of one block while the walk goes through it.
+class BlockBuilder {
+public:
+    void append(std::string_view raw, bool in_link, bool preformatted) {
+        std::size_t i = 0;
+        while (i < raw.size()) {
+            char32_t c = text::next_code_point(raw, i);
+            if (preformatted && (c == '\n' || c == '\t' || c == ' ')) {
+                current_.text.push_back(char(c));  // code keeps its layout
+                continue;
+            }
+            if (text::is_space(c)) {
+                pending_space_ = true;
+                pending_newline_ |= (c == '\n' || c == '\r');
+                continue;
+            }
+            if (c < 0x20 || c == 0xFFFD || (c >= 0x7F && c < 0xA0)) continue;  // controls, junk
+            bool cjk = text::is_cjk(c);
+            if (pending_space_ && !current_.text.empty()) {
+                // A line break between two CJK characters is layout, not a word gap.
+                bool joins_cjk = pending_newline_ && cjk && text::is_cjk(text::last_code_point(current_.text));
+                if (!joins_cjk) current_.text.push_back(' ');
+            }
+            pending_space_ = pending_newline_ = false;
+            text::append_utf8(current_.text, c);
+            ++current_.chars;
+            if (cjk) ++current_.cjk;
+            if (in_link) ++current_.link_chars;
+            if (text::is_clause_punct(c)) ++current_.punct;
+            last_ = c;
+        }
+    }
+    void separate_cells() {
+        if (!current_.text.empty()) current_.text.push_back('\t');
+        pending_space_ = pending_newline_ = false;
+    }
+    void line_break_in_code() { current_.text.push_back('\n'); }
+    void count_break() { ++breaks_; }
+
+    // Ends the block: returns true and fills out when there was text.
+    bool finish(dom::NodeId owner, BlockKind kind, int level, TextBlock& out) {
+        pending_space_ = pending_newline_ = false;
+        while (!current_.text.empty() && (current_.text.back() == ' ' || current_.text.back() == '\t' ||
+                                          current_.text.back() == '\n'))
+            current_.text.pop_back();
+        bool has_text = current_.chars > 0;
+        if (has_text) {
+            current_.owner = owner;
+            current_.kind = kind;
+            current_.level = level;
+            current_.sentence_end = text::ends_sentence(last_);
+            current_.breaks_before = breaks_ > 255 ? 255 : std::uint8_t(breaks_);
+            out = std::move(current_);
+            breaks_ = 0;
+        }
+        current_ = TextBlock{};
+        last_ = 0;
+        return has_text;
+    }
+
+private:
+    TextBlock current_;
+    bool pending_space_ = false, pending_newline_ = false;
+    char32_t last_ = 0;
+    unsigned breaks_ = 0;
+};
+
+}  // namespace
+
+Page collect_blocks(const dom::Tree& tree, const Options& options) {
+    Page page;
+    page.flags.assign(tree.size(), 0);
+    page.subtree_end.resize(tree.size());
+    for (std::size_t i = tree.size(); i-- > 0;) {
+        dom::NodeId last = tree[dom::NodeId(i)].last_child;
+        page.subtree_end[i] = last == dom::none ? dom::NodeId(i + 1) : page.subtree_end[last];
+    }
+
+    struct Owner {
+        dom::NodeId id;
+        BlockKind kind;
+        int level;
+    };
+    std::vector<Owner> owners{{tree.body(), BlockKind::Paragraph, 0}};
+    BlockBuilder builder;
+    int link_depth = 0, pre_depth = 0, list_depth = 0, table_row_depth = 0;
+    auto flush = [&] {
+        const Owner& o = owners.back();
+        TextBlock block;
+        if (builder.finish(o.id, o.kind, o.level, block)) page.blocks.push_back(std::move(block));
+    };
+
+    auto enter = [&](dom::NodeId id) -> bool {
+        const dom::Node& node = tree[id];
+        if (node.is_text) {
+            builder.append(node.text, link_depth > 0, pre_depth > 0);
+            return false;
+        }
+        std::uint8_t& flags = page.flags[id];
+        if (is_skipped_tag(node.tag) || is_hidden(tree, id)) {
+            flags |= kSkip;
+            return false;
+        }
+        if (is_structural(tree, id)) flags |= kStructural;
+        switch (classify_names(tree.attribute(id, "class"), tree.attribute(id, "id"))) {
+            case NameSignal::Boilerplate:
+                // <article> and <main> say what they hold more reliably than their class names.
+                if (node.tag != GUMBO_TAG_ARTICLE && node.tag != GUMBO_TAG_MAIN && node.tag != GUMBO_TAG_BODY)
+                    flags |= kNamedFurniture;
+                break;
+            case NameSignal::Comments: flags |= kComments; break;
+            case NameSignal::Content: flags |= kNamedContent; break;
+            case NameSignal::None: break;
+        }
+        if (node.tag == GUMBO_TAG_TABLE && is_data_table(tree, id)) {
+            if (!options.include_tables) {
+                flags |= kSkip;
+                return false;
+            }
+            flags |= kDataTable;
+        }
+
+        if (node.tag == GUMBO_TAG_A) ++link_depth;
+        if (node.tag == GUMBO_TAG_BR || node.tag == GUMBO_TAG_HR) {
+            if (pre_depth > 0) builder.line_break_in_code();
+            else if (table_row_depth > 0) builder.append(" ", false, false);
+            else {
+                flush();
+                builder.count_break();
+            }
+            return false;
+        }
+        if (table_row_depth > 0) {  // inside a data-table row everything is one line of cells
+            if (node.tag == GUMBO_TAG_TD || node.tag == GUMBO_TAG_TH) builder.separate_cells();
+            return true;
+        }
+        if (node.tag == GUMBO_TAG_IMG) return false;
+        if (!is_block_tag(node.tag)) return true;
+
+        flush();
+        if (node.tag == GUMBO_TAG_UL || node.tag == GUMBO_TAG_OL) ++list_depth;
+        if (node.tag == GUMBO_TAG_PRE) ++pre_depth;
+        bool data_row = node.tag == GUMBO_TAG_TR && node.parent != dom::none &&
+                        (page.flags[node.parent] & kDataTable ||
+                         (tree[node.parent].parent != dom::none && page.flags[tree[node.parent].parent] & kDataTable));
+        if (data_row) ++table_row_depth;
+        int level = 0;
+        BlockKind kind = kind_of(node.tag, level, list_depth);
+        if (kind == BlockKind::TableRow && !data_row) kind = BlockKind::Paragraph;
+        // Text directly in a list item or heading keeps that kind; a plain <div>/<td> inherits
+        // nothing, so a paragraph inside a list item stays a list item only if it is the item.
+        owners.push_back({id, kind, level});
+        return true;
+    };
+    auto leave = [&](dom::NodeId id) {
+        const dom::Node& node = tree[id];
+        if (node.is_text || page.flags[id] & kSkip) return;
+        if (node.tag == GUMBO_TAG_A && link_depth > 0) --link_depth;
+        if (node.tag == GUMBO_TAG_BR || node.tag == GUMBO_TAG_HR) return;
+        if (table_row_depth > 0 && !(node.tag == GUMBO_TAG_TR && owners.back().id == id)) return;
+        if (!is_block_tag(node.tag) || owners.back().id != id) return;
+        flush();
+        owners.pop_back();
+        if (node.tag == GUMBO_TAG_UL || node.tag == GUMBO_TAG_OL) --list_depth;
+        if (node.tag == GUMBO_TAG_PRE) --pre_depth;
+        if (node.tag == GUMBO_TAG_TR && table_row_depth > 0) --table_row_depth;
+    };
+    dom::walk(tree, tree.body(), enter, leave);
+    flush();
+    return page;
+}
+
+}  // namespace webclean::content

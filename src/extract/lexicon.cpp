@@ -1,0 +1,150 @@
+#include "extract/lexicon.hpp"
+
+#include <array>
+#include <string>
+
+#include "text/ascii.hpp"
+
+namespace webclean::content {
+namespace {
+
+// Class/id tokens of page furniture. Pinyin entries cover Chinese sites that name their
+// blocks in pinyin (daohang = navigation, xiangguan = related, remen = popular, ...).
+constexpr std::string_view kBoilerplateTokens[] = {
+    "nav", "navbar", "navigation", "menu", "menus", "submenu", "megamenu", "footer", "foot", "sidebar",
+    "aside", "breadcrumb", "breadcrumbs", "crumb", "crumbs", "share", "sharing", "sharebar",
+    "social", "sns", "related", "relate", "recommend", "recommended", "recommendation", "recommendations",
+    "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adsense", "adslot", "banner",
+    "promo", "promotion", "sponsor", "sponsored", "newsletter", "subscribe", "subscription", "signup",
+    "login", "cookie", "cookies", "consent", "gdpr", "popup", "modal", "overlay", "toolbar",
+    "pagination", "pager", "paging", "tags", "tagcloud", "copyright", "disclaimer", "hot", "hotnews",
+    "rank", "ranking", "popular", "trending", "widget", "widgets", "masthead", "topbar", "skip",
+    "skiplink", "outbrain", "taboola", "byline", "meta", "author", "logo", "search", "qrcode", "qr",
+    "erweima", "weixin", "wechat", "weibo", "follow", "feedback", "friendlink", "links", "sitemap",
+    "daohang", "banquan", "youqing", "xiangguan", "remen", "tuijian", "fenxiang", "print", "tools",
+    "bottom", "header", "masthead", "teaser", "teasers", "more", "prev", "next", "dialog"};
+
+constexpr std::string_view kCommentTokens[] = {"comment", "comments", "commentlist", "respond", "replies",
+                                               "discussion", "disqus", "pinglun", "talkback"};
+
+constexpr std::string_view kContentTokens[] = {
+    "article", "content", "entry", "post", "main", "body", "text", "story", "detail", "details",
+    "articlebody", "zhengwen", "neirong", "maintext", "mainbody", "artibody", "blog", "instapaper"};
+
+template <std::size_t N>
+bool contains(const std::string_view (&list)[N], std::string_view token) {
+    for (std::string_view item : list)
+        if (item == token) return true;
+    return false;
+}
+
+// Splits "post-body relatedNews" into lower-case tokens at punctuation, digits and camelCase
+// boundaries, then offers each token and each pair of neighbours joined ("side"+"bar").
+template <class Visit>
+void for_each_token(std::string_view names, Visit&& visit) {
+    std::string previous, current;
+    auto emit = [&] {
+        if (current.empty()) return;
+        visit(std::string_view(current));
+        if (!previous.empty()) visit(std::string_view(previous + current));
+        previous = std::move(current);
+        current.clear();
+    };
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        char c = names[i];
+        if (!text::is_ascii_alpha(c)) {
+            emit();
+            if (c == ' ') previous.clear();  // a new class name: no pairs across it
+            continue;
+        }
+        bool upper = c >= 'A' && c <= 'Z';
+        bool previous_lower = i > 0 && names[i - 1] >= 'a' && names[i - 1] <= 'z';
+        if (upper && previous_lower) emit();
+        current.push_back(text::ascii_lower(c));
+    }
+    emit();
+}
+
+struct Phrase {
+    std::string_view text;
+    PhraseSignal signal;
+};
+
+// Phrases matched anywhere in a line. Legal ones mark footers; interface ones only count in
+// short lines (the pipeline decides), since words like 评论 also occur in prose.
+constexpr Phrase kPhrases[] = {
+    {"版权所有", PhraseSignal::Legal}, {"版权声明", PhraseSignal::Legal}, {"ICP备", PhraseSignal::Legal},
+    {"ICP证", PhraseSignal::Legal}, {"公网安备", PhraseSignal::Legal}, {"网络经营许可证", PhraseSignal::Legal},
+    {"经营许可证", PhraseSignal::Legal}, {"视听节目许可证", PhraseSignal::Legal},
+    {"新闻信息服务许可证", PhraseSignal::Legal}, {"不良信息举报", PhraseSignal::Legal},
+    {"举报电话", PhraseSignal::Legal}, {"举报邮箱", PhraseSignal::Legal}, {"爆料电话", PhraseSignal::Legal},
+    {"免责声明", PhraseSignal::Legal}, {"未经授权", PhraseSignal::Legal}, {"不得转载", PhraseSignal::Legal},
+    {"All rights reserved", PhraseSignal::Legal}, {"All Rights Reserved", PhraseSignal::Legal},
+    {"Copyright", PhraseSignal::Legal}, {"copyright ©", PhraseSignal::Legal}, {"©", PhraseSignal::Legal},
+    {"联系我们", PhraseSignal::Interface}, {"关于我们", PhraseSignal::Interface},
+    {"扫一扫", PhraseSignal::Interface}, {"扫码", PhraseSignal::Interface}, {"二维码", PhraseSignal::Interface},
+    {"关注公众号", PhraseSignal::Interface}, {"关注我们", PhraseSignal::Interface},
+    {"分享到", PhraseSignal::Interface}, {"分享至", PhraseSignal::Interface}, {"上一篇", PhraseSignal::Interface},
+    {"下一篇", PhraseSignal::Interface}, {"相关阅读", PhraseSignal::Interface},
+    {"相关新闻", PhraseSignal::Interface}, {"相关文章", PhraseSignal::Interface},
+    {"推荐阅读", PhraseSignal::Interface}, {"热门推荐", PhraseSignal::Interface},
+    {"点击排行", PhraseSignal::Interface}, {"网友评论", PhraseSignal::Interface},
+    {"发表评论", PhraseSignal::Interface}, {"文章评论", PhraseSignal::Interface},
+    {"全部评论", PhraseSignal::Interface}, {"上一页", PhraseSignal::Interface},
+    {"下一页", PhraseSignal::Interface}, {"打印本页", PhraseSignal::Interface},
+    {"关闭窗口", PhraseSignal::Interface}, {"返回顶部", PhraseSignal::Interface},
+    {"设为首页", PhraseSignal::Interface}, {"加入收藏", PhraseSignal::Interface},
+    {"网站首页", PhraseSignal::Interface}, {"下载客户端", PhraseSignal::Interface},
+    {"微信扫一扫", PhraseSignal::Interface}, {"阅读原文", PhraseSignal::Interface},
+    {"大字号", PhraseSignal::Interface}, {"小字号", PhraseSignal::Interface},
+    {"Share this", PhraseSignal::Interface}, {"Share on", PhraseSignal::Interface},
+    {"Sign up", PhraseSignal::Interface}, {"Subscribe", PhraseSignal::Interface},
+    {"Newsletter", PhraseSignal::Interface}, {"newsletter", PhraseSignal::Interface},
+    {"Advertisement", PhraseSignal::Interface}, {"ADVERTISEMENT", PhraseSignal::Interface},
+    {"Related Articles", PhraseSignal::Interface}, {"Related articles", PhraseSignal::Interface},
+    {"Read more", PhraseSignal::Interface}, {"Read More", PhraseSignal::Interface},
+    {"Click here", PhraseSignal::Interface}, {"Log in", PhraseSignal::Interface},
+    {"Sign in", PhraseSignal::Interface}, {"Privacy Policy", PhraseSignal::Interface},
+    {"Terms of Use", PhraseSignal::Interface}, {"Terms of Service", PhraseSignal::Interface},
+    {"Back to top", PhraseSignal::Interface}, {"Skip to", PhraseSignal::Interface},
+    {"Leave a comment", PhraseSignal::Interface}, {"Leave a Reply", PhraseSignal::Interface},
+    {"Follow us", PhraseSignal::Interface}, {"cookies", PhraseSignal::Interface},
+};
+
+// Credits matched at the start of a line only: the line names staff or a source.
+constexpr std::string_view kCreditPrefixes[] = {
+    "责任编辑", "编辑:", "编辑：", "编辑 ", "审核:", "审核：", "审核 ", "校对", "来源:", "来源：", "作者:", "作者：",
+    "记者:", "记者：", "本报记者", "通讯员", "原标题", "图片来源", "图源", "海报设计", "统筹", "策划:", "策划：",
+    "摄影", "制图", "实习生", "出品", "监制", "Photo:", "Photo by", "Image:", "Credit:", "Image credit",
+    "Editing by", "Reporting by", "Additional reporting"};
+
+}  // namespace
+
+NameSignal classify_names(std::string_view class_attr, std::string_view id_attr) {
+    bool boilerplate = false, comments = false, content = false;
+    auto visit = [&](std::string_view token) {
+        if (contains(kCommentTokens, token)) comments = true;
+        else if (contains(kBoilerplateTokens, token)) boilerplate = true;
+        else if (contains(kContentTokens, token)) content = true;
+    };
+    for_each_token(class_attr, visit);
+    for_each_token(id_attr, visit);
+    if (comments) return NameSignal::Comments;
+    if (boilerplate) return NameSignal::Boilerplate;
+    if (content) return NameSignal::Content;
+    return NameSignal::None;
+}
+
+PhraseSignal classify_phrase(std::string_view line) {
+    for (std::string_view prefix : kCreditPrefixes)
+        if (line.substr(0, prefix.size()) == prefix) return PhraseSignal::Credit;
+    PhraseSignal found = PhraseSignal::None;
+    for (const Phrase& phrase : kPhrases) {
+        if (line.find(phrase.text) == std::string_view::npos) continue;
+        if (phrase.signal == PhraseSignal::Legal) return PhraseSignal::Legal;
+        found = phrase.signal;
+    }
+    return found;
+}
+
+}  // namespace webclean::content

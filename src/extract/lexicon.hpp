@@ -1,0 +1,26 @@
+// Boilerplate knowledge as data: class/id tokens and phrases that mark navigation, footers,
+// share bars, comment boxes and the like, in English and Chinese (pinyin included).
+#pragma once
+
+#include <string_view>
+
+namespace webclean::content {
+
+enum class NameSignal { None, Boilerplate, Comments, Content };
+
+// Classifies an element by the tokens of its class and id ("post-body" -> post, body;
+// "relatedNews" -> related, news). Boilerplate wins over Content; Comments over both.
+NameSignal classify_names(std::string_view class_attr, std::string_view id_attr);
+
+// How strongly a line's wording marks it as boilerplate.
+enum class PhraseSignal {
+    None,
+    Legal,     // copyright, ICP and public-security record numbers, licences, report hotlines
+    Interface, // share/subscribe/login/pagination/"related" and similar interface text
+    Credit,    // staff and source credits at the start of a line (责任编辑:, 来源:, Photo:)
+};
+
+// The strongest phrase signal found in a line of text (UTF-8, whitespace collapsed).
+PhraseSignal classify_phrase(std::string_view line);
+
+}  // namespace webclean::content

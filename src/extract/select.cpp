@@ -1,0 +1,217 @@
+#include "extract/select.hpp"
+
+#include <algorithm>
+
+#include "extract/lexicon.hpp"
+#include "text/utf8.hpp"
+
+namespace webclean::content {
+namespace {
+
+// Tunables in one place. Lengths are in reading weight (TextBlock::weight()).
+struct Settings {
+    double long_block = 120;         // a block this long with little linking is content on its own
+    double sentence_block = 40;      // shorter blocks count as content when they carry punctuation
+    double link_heavy = 0.5;         // link density above which a block is navigation
+    double furniture_share = 0.5;    // a flagged element holding more of the page than this is not furniture
+    double short_interface = 60;     // interface phrases only condemn lines shorter than this
+    double credit_line = 120;        // credit prefixes only condemn lines shorter than this
+    double legal_line = 600;         // legal phrases condemn lines shorter than this
+    double relax_gain = 2.0;         // the relaxed attempt must find this many times more article
+};
+
+Settings settings_for(const Options& options) {
+    Settings s;
+    if (options.focus == Focus::Precision) {
+        s.link_heavy = 0.35;
+        s.short_interface = 100;
+    } else if (options.focus == Focus::Recall) {
+        s.link_heavy = 0.65;
+        s.sentence_block = 25;
+        s.short_interface = 40;
+    }
+    return s;
+}
+
+enum class Role { Content, Furniture, Comment };
+
+struct Attempt {
+    bool use_names = true;  // trust class/id tokens (the relaxed attempt does not)
+};
+
+// What the element flags above a block say about it.
+Role role_of(const dom::Tree& tree, const Page& page, const TextBlock& block, double total_weight,
+             const std::vector<double>& subtree_weight, const Settings& s, const Attempt& attempt) {
+    Role role = Role::Content;
+    for (dom::NodeId id = block.owner; id != dom::none; id = tree[id].parent) {
+        std::uint8_t f = page.flags[id];
+        if (!(f & (kStructural | kNamedFurniture | kComments))) continue;
+        // An element holding most of the page's text is the page's frame, whatever its name.
+        if (subtree_weight[id] > s.furniture_share * total_weight) continue;
+        if (f & kComments) return Role::Comment;
+        if (f & kStructural || (attempt.use_names && f & kNamedFurniture)) role = Role::Furniture;
+    }
+    return role;
+}
+
+// Lines that <br> split inside one element are judged together: a list of short lines in
+// one paragraph (a schedule, an address, verse) is content when the whole is.
+struct Unit {
+    double weight = 0, link_chars = 0, chars = 0;
+    std::uint32_t punct = 0;
+};
+
+std::vector<Unit> paragraph_units(const std::vector<TextBlock>& blocks) {
+    std::vector<Unit> units(blocks.size());
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= blocks.size(); ++i) {
+        bool continues = i < blocks.size() && i > start && blocks[i].owner == blocks[i - 1].owner &&
+                         blocks[i].breaks_before > 0 && blocks[i].kind == BlockKind::Paragraph;
+        if (i < blocks.size() && (continues || i == start)) continue;
+        Unit u;
+        for (std::size_t k = start; k < i; ++k) {
+            u.weight += blocks[k].weight();
+            u.link_chars += blocks[k].link_chars;
+            u.chars += blocks[k].chars;
+            u.punct += blocks[k].punct;
+        }
+        for (std::size_t k = start; k < i; ++k) units[k] = u;
+        start = i;
+        if (i < blocks.size()) --i;  // re-examine block i as the start of the next unit
+    }
+    return units;
+}
+
+bool looks_like_content(const Unit& u, const Settings& s) {
+    double link_density = u.chars > 0 ? u.link_chars / u.chars : 0;
+    if (link_density > s.link_heavy) return false;
+    return u.weight >= s.long_block || (u.weight >= s.sentence_block && u.punct > 0);
+}
+
+// Lexicon verdict on one line: true when its wording marks it as boilerplate.
+bool condemned_by_phrase(const TextBlock& b, const Settings& s) {
+    if (b.kind == BlockKind::Code) return false;
+    switch (classify_phrase(b.text)) {
+        case PhraseSignal::Legal: return b.weight() < s.legal_line;
+        case PhraseSignal::Credit: return b.weight() < s.credit_line;
+        case PhraseSignal::Interface: return b.weight() < s.short_interface && !b.sentence_end;
+        case PhraseSignal::None: return false;
+    }
+    return false;
+}
+
+std::string fold(std::string_view s) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        char32_t c = text::next_code_point(s, i);
+        if (text::is_space(c) || text::is_clause_punct(c)) continue;
+        if (c < 0x80 && c >= 'A' && c <= 'Z') c += 32;
+        text::append_utf8(out, c);
+    }
+    return out;
+}
+
+// Short lines at the article's edges that are not sentences: bylines, dates, "Photo", labels.
+bool weak_edge(const TextBlock& b) {
+    if (b.kind == BlockKind::Code || b.kind == BlockKind::TableRow) return false;
+    if (b.link_density() > 0.3 && b.weight() < 200) return true;
+    return b.weight() < 50 && b.punct == 0;
+}
+
+struct Scored {
+    std::vector<std::size_t> article;   // block indices
+    std::vector<std::size_t> comments;
+    double weight = 0;
+};
+
+Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, const Attempt& attempt,
+                   std::string_view title) {
+    const auto& blocks = page.blocks;
+    std::vector<double> subtree_weight(tree.size(), 0.0);
+    double total = 0;
+    for (const auto& b : blocks) {
+        total += b.weight();
+        for (dom::NodeId id = b.owner; id != dom::none; id = tree[id].parent) subtree_weight[id] += b.weight();
+    }
+
+    std::vector<Unit> units = paragraph_units(blocks);
+    std::vector<Role> roles(blocks.size());
+    std::vector<double> score(tree.size(), 0.0);
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const TextBlock& b = blocks[i];
+        roles[i] = role_of(tree, page, b, total, subtree_weight, s, attempt);
+        double w;
+        if (roles[i] != Role::Content) w = -b.weight();
+        else if (b.kind == BlockKind::Heading) w = 0;
+        else if (looks_like_content(units[i], s)) w = b.weight() * (1.0 - b.link_density());
+        else if (b.link_density() > s.link_heavy) w = -b.weight();
+        else w = -0.25 * b.weight();
+        for (dom::NodeId id = b.owner; id != dom::none; id = tree[id].parent) score[id] += w;
+    }
+
+    Scored out;
+    for (std::size_t i = 0; i < blocks.size(); ++i)
+        if (roles[i] == Role::Comment && blocks[i].link_density() < s.link_heavy && !condemned_by_phrase(blocks[i], s))
+            out.comments.push_back(i);
+
+    dom::NodeId best = dom::none;
+    for (dom::NodeId id = 0; id < tree.size(); ++id)
+        if (!tree[id].is_text && (best == dom::none || score[id] > score[best])) best = id;
+    if (best == dom::none || score[best] <= 0) return out;
+
+    std::string folded_title = fold(title);
+    dom::NodeId end = page.subtree_end[best];
+    std::vector<std::size_t> kept;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const TextBlock& b = blocks[i];
+        if (b.owner < best || b.owner >= end) continue;
+        if (roles[i] != Role::Content) continue;
+        if (b.link_density() > s.link_heavy && b.kind != BlockKind::Heading) continue;
+        if (condemned_by_phrase(b, s)) continue;
+        if (b.kind == BlockKind::Heading && !folded_title.empty() && fold(b.text) == folded_title) continue;
+        kept.push_back(i);
+    }
+    // Trim furniture-like lines at both edges; a heading left last heads nothing.
+    std::size_t first = 0, last = kept.size();
+    while (first < last && weak_edge(blocks[kept[first]]) && blocks[kept[first]].kind != BlockKind::Heading) ++first;
+    while (last > first && (weak_edge(blocks[kept[last - 1]]) || blocks[kept[last - 1]].kind == BlockKind::Heading)) --last;
+    out.article.assign(kept.begin() + first, kept.begin() + last);
+    for (std::size_t i : out.article) out.weight += blocks[i].weight();
+    return out;
+}
+
+bool is_cjk_text(const TextBlock& b) { return b.cjk * 2 > b.chars; }
+
+// Joins lines that a single <br> broke in the middle of a CJK sentence.
+std::vector<Block> to_blocks(const Page& page, const std::vector<std::size_t>& indices) {
+    std::vector<Block> out;
+    const TextBlock* previous = nullptr;
+    for (std::size_t i : indices) {
+        const TextBlock& b = page.blocks[i];
+        bool join = previous && previous->owner == b.owner && b.breaks_before == 1 && !previous->sentence_end &&
+                    b.kind == BlockKind::Paragraph && previous->kind == BlockKind::Paragraph && is_cjk_text(b) &&
+                    is_cjk_text(*previous) && text::is_cjk(text::last_code_point(out.back().text));
+        if (join) out.back().text += b.text;
+        else out.push_back(Block{b.kind, b.level, b.text});
+        previous = &b;
+    }
+    return out;
+}
+
+}  // namespace
+
+Selection select_article(const dom::Tree& tree, const Page& page, const Options& options, std::string_view title) {
+    Settings s = settings_for(options);
+    Scored best = run_attempt(tree, page, s, Attempt{true}, title);
+    // Relaxation cascade: class names mislead on some sites (a content wrapper called
+    // "has-sidebar"); an attempt without them that finds far more article wins.
+    Scored relaxed = run_attempt(tree, page, s, Attempt{false}, title);
+    if (relaxed.weight > best.weight * s.relax_gain) best = std::move(relaxed);
+    Selection selection;
+    selection.article = to_blocks(page, best.article);
+    if (options.include_comments) selection.comments = to_blocks(page, best.comments);
+    return selection;
+}
+
+}  // namespace webclean::content
