@@ -31,6 +31,22 @@ constexpr std::string_view kContentTokens[] = {
     "article", "content", "entry", "post", "main", "body", "text", "story", "detail", "details",
     "articlebody", "zhengwen", "neirong", "maintext", "mainbody", "artibody", "blog", "instapaper"};
 
+// Long furniture words are also found inside run-together class names ("relatedpoststitle",
+// "sharebuttons"); short ones like "ad" or "nav" only as whole tokens.
+constexpr std::string_view kBoilerplateInfixes[] = {
+    "related", "sidebar", "footer", "breadcrumb", "newsletter", "sharing", "sharebar", "social",
+    "recommend", "advert", "sponsor", "navigation", "navbar", "pagination", "cookie", "trending",
+    "popular", "subscribe", "copyright", "promo", "widget"};
+constexpr std::string_view kCommentInfixes[] = {"comment", "disqus"};
+
+// Headings that open a box of furniture: everything after them in their box is furniture.
+constexpr std::string_view kFurnitureHeadings[] = {
+    "related", "Related", "RELATED", "You may also like", "You might also like", "Recommended",
+    "Read more", "Read More", "More from", "More stories", "More Stories", "Most popular",
+    "Most Popular", "Most read", "Most Read", "Trending", "Popular posts", "Comments", "comments",
+    "Leave a Reply", "Leave a reply", "Leave a comment", "Share this", "Tags", "Categories",
+    "相关", "推荐", "热门", "热点", "猜你喜欢", "延伸阅读", "评论", "排行", "更多", "精彩图片", "专题"};
+
 template <std::size_t N>
 bool contains(const std::string_view (&list)[N], std::string_view token) {
     for (std::string_view item : list)
@@ -129,10 +145,36 @@ NameSignal classify_names(std::string_view class_attr, std::string_view id_attr)
     };
     for_each_token(class_attr, visit);
     for_each_token(id_attr, visit);
+    if (!boilerplate && !comments) {
+        std::string names = text::to_lower(class_attr);
+        names += ' ';
+        names += text::to_lower(id_attr);
+        for (std::string_view infix : kCommentInfixes)
+            if (names.find(infix) != std::string::npos) comments = true;
+        for (std::string_view infix : kBoilerplateInfixes)
+            if (names.find(infix) != std::string::npos) boilerplate = true;
+    }
     if (comments) return NameSignal::Comments;
     if (boilerplate) return NameSignal::Boilerplate;
     if (content) return NameSignal::Content;
     return NameSignal::None;
+}
+
+bool is_furniture_heading(std::string_view heading) {
+    if (heading.size() > 60) return false;  // a real section title, not a box label
+    for (std::string_view phrase : kFurnitureHeadings)
+        if (heading.find(phrase) != std::string_view::npos) return true;
+    return false;
+}
+
+bool names_furniture_box(std::string_view class_attr, std::string_view id_attr) {
+    static constexpr std::string_view kBoxes[] = {"related", "comment", "recommend", "popular", "trending"};
+    std::string names = text::to_lower(class_attr);
+    names += ' ';
+    names += text::to_lower(id_attr);
+    for (std::string_view box : kBoxes)
+        if (names.find(box) != std::string::npos) return true;
+    return false;
 }
 
 PhraseSignal classify_phrase(std::string_view line) {

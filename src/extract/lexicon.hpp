@@ -12,6 +12,13 @@ enum class NameSignal { None, Boilerplate, Comments, Content };
 // "relatedNews" -> related, news). Boilerplate wins over Content; Comments over both.
 NameSignal classify_names(std::string_view class_attr, std::string_view id_attr);
 
+// True for a short heading that labels a box of furniture ("Related articles", "相关阅读").
+bool is_furniture_heading(std::string_view heading);
+
+// True when an element's class/id names a box of related, recommended, popular or comment
+// items (as opposed to a byline or a share bar, which label only themselves).
+bool names_furniture_box(std::string_view class_attr, std::string_view id_attr);
+
 // How strongly a line's wording marks it as boilerplate.
 enum class PhraseSignal {
     None,

@@ -43,8 +43,13 @@ struct Attempt {
 Role role_of(const dom::Tree& tree, const Page& page, const TextBlock& block, double total_weight,
              const std::vector<double>& subtree_weight, const Settings& s, const Attempt& attempt) {
     Role role = Role::Content;
+    bool inside_article = false;
     for (dom::NodeId id = block.owner; id != dom::none; id = tree[id].parent) {
         std::uint8_t f = page.flags[id];
+        // A wrapper around an <article> or <main> is layout, whatever its class says
+        // ("sticky-sidebar" around the post on some themes).
+        if (tree[id].tag == GUMBO_TAG_ARTICLE || tree[id].tag == GUMBO_TAG_MAIN) inside_article = true;
+        if (inside_article && !(f & (kStructural | kComments))) continue;
         if (!(f & (kStructural | kNamedFurniture | kComments))) continue;
         // An element holding most of the page's text is the page's frame, whatever its name.
         if (subtree_weight[id] > s.furniture_share * total_weight) continue;
@@ -80,6 +85,31 @@ std::vector<Unit> paragraph_units(const std::vector<TextBlock>& blocks) {
         if (i < blocks.size()) --i;  // re-examine block i as the start of the next unit
     }
     return units;
+}
+
+// A heading that labels a furniture box ("Related stories", a heading inside a box named
+// "related-posts") condemns what follows it inside its parent: the rest of the box.
+void mark_furniture_sections(const dom::Tree& tree, const Page& page, std::vector<Role>& roles) {
+    const auto& blocks = page.blocks;
+    dom::NodeId box_begin = 0, box_end = 0;
+    Role box_role = Role::Furniture;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const TextBlock& b = blocks[i];
+        if (b.owner >= box_begin && b.owner < box_end) {
+            if (roles[i] == Role::Content) roles[i] = box_role;
+            continue;
+        }
+        if (b.kind != BlockKind::Heading) continue;
+        bool named_box = roles[i] != Role::Content &&
+                         names_furniture_box(tree.attribute(b.owner, "class"), tree.attribute(b.owner, "id"));
+        if (!named_box && !is_furniture_heading(b.text)) continue;
+        dom::NodeId parent = tree[b.owner].parent;
+        if (parent == dom::none || parent == tree.body()) continue;
+        box_begin = parent;
+        box_end = page.subtree_end[parent];
+        box_role = roles[i] == Role::Comment ? Role::Comment : Role::Furniture;
+        roles[i] = box_role;
+    }
 }
 
 bool looks_like_content(const Unit& u, const Settings& s) {
@@ -123,6 +153,7 @@ struct Scored {
     std::vector<std::size_t> article;   // block indices
     std::vector<std::size_t> comments;
     double weight = 0;
+    dom::NodeId container = dom::none;
 };
 
 Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, const Attempt& attempt,
@@ -137,10 +168,11 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
 
     std::vector<Unit> units = paragraph_units(blocks);
     std::vector<Role> roles(blocks.size());
+    for (std::size_t i = 0; i < blocks.size(); ++i) roles[i] = role_of(tree, page, blocks[i], total, subtree_weight, s, attempt);
+    mark_furniture_sections(tree, page, roles);
     std::vector<double> score(tree.size(), 0.0);
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const TextBlock& b = blocks[i];
-        roles[i] = role_of(tree, page, b, total, subtree_weight, s, attempt);
         double w;
         if (roles[i] != Role::Content) w = -b.weight();
         else if (b.kind == BlockKind::Heading) w = 0;
@@ -160,6 +192,7 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
         if (!tree[id].is_text && (best == dom::none || score[id] > score[best])) best = id;
     if (best == dom::none || score[best] <= 0) return out;
 
+    out.container = best;
     std::string folded_title = fold(title);
     dom::NodeId end = page.subtree_end[best];
     std::vector<std::size_t> kept;
@@ -206,8 +239,12 @@ Selection select_article(const dom::Tree& tree, const Page& page, const Options&
     Scored best = run_attempt(tree, page, s, Attempt{true}, title);
     // Relaxation cascade: class names mislead on some sites (a content wrapper called
     // "has-sidebar"); an attempt without them that finds far more article wins.
+    // When the strict container lies inside the relaxed one, the difference is exactly what
+    // class names called furniture (a related-posts box beside the article): trust them.
     Scored relaxed = run_attempt(tree, page, s, Attempt{false}, title);
-    if (relaxed.weight > best.weight * s.relax_gain) best = std::move(relaxed);
+    bool nested = best.container != dom::none && relaxed.container != dom::none &&
+                  best.container >= relaxed.container && best.container < page.subtree_end[relaxed.container];
+    if (!nested && relaxed.weight > best.weight * s.relax_gain) best = std::move(relaxed);
     Selection selection;
     selection.article = to_blocks(page, best.article);
     if (options.include_comments) selection.comments = to_blocks(page, best.comments);
