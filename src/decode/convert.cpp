@@ -162,7 +162,7 @@ Converter open_converter(const char* name) {
     return cnv;
 }
 
-// Decodes with ICU; nullopt-like empty charset when ICU has no such converter.
+// Decodes with ICU into d; false when ICU has no converter for the encoding.
 bool decode_with_icu(std::string_view bytes, std::string_view canonical, Decoded& d) {
     const char* name = detail::icu_converter_name(canonical);
     if (!name) return false;
@@ -179,7 +179,7 @@ bool decode_with_icu(std::string_view bytes, std::string_view canonical, Decoded
     const char* src = bytes.data();
     const char* src_end = src + bytes.size();
     char* dst = out.data();
-    UChar pivot[1024];
+    UChar pivot[4096];
     UChar* pivot_source = pivot;
     UChar* pivot_target = pivot;
     bool first = true;
