@@ -23,9 +23,12 @@ struct Decoded {
 };
 
 // Decodes to UTF-8. Order of trust: byte-order mark, then the HTTP charset, then (when
-// sniff_html) a prescan of <meta charset> / http-equiv in the first 1024 bytes... then a
-// detector, then UTF-8. Labels are mapped as the WHATWG Encoding Standard does (gb2312 and gbk
-// decode as GB18030, iso-8859-1 and ascii as windows-1252, ...). Never throws.
+// sniff_html) the HTML prescan of <meta charset> / http-equiv (first 4096 bytes), then a
+// detector (uchardet, ICU when it has no answer) for bytes that are not valid UTF-8. A label is
+// overruled only on overwhelming evidence: "utf-8" when most non-ASCII is not UTF-8, a legacy
+// label when the bytes are valid UTF-8 with multibyte sequences. Labels are mapped as the WHATWG
+// Encoding Standard does (gb2312 and gbk decode as GB18030, iso-8859-1 and ascii as
+// windows-1252, ...). Invalid sequences become U+FFFD and are counted. Never throws.
 Decoded to_utf8(std::string_view bytes, std::string_view http_charset, bool sniff_html);
 
 // The WHATWG canonical encoding name for a label ("GBK" -> "gbk", "latin1" -> "windows-1252"),
