@@ -1,10 +1,13 @@
 // The one place that knows the order of the stages:
 // bytes -> (gunzip) -> UTF-8 -> document model -> metadata -> blocks -> article selection -> text.
+#include <initializer_list>
+
 #include "decode/decode.hpp"
 #include "dom/tree.hpp"
 #include "extract/blocks.hpp"
 #include "extract/select.hpp"
 #include "parse/html.hpp"
+#include "parse/inputs.hpp"
 #include "text/ascii.hpp"
 #include "webclean/extract.hpp"
 
@@ -63,6 +66,24 @@ Metadata basic_metadata(const dom::Tree& tree, const Options& options) {
     return m;
 }
 
+// Front matter is the scraper's own record of the page: it outranks what the markup says.
+void apply_front_matter(const parse::FrontMatter& fm, Metadata& m) {
+    auto set = [&](std::string& field, std::initializer_list<std::string_view> keys) {
+        for (std::string_view key : keys)
+            if (auto value = fm.get(key); !value.empty()) {
+                field = std::string(value);
+                return;
+            }
+    };
+    set(m.title, {"title"});
+    set(m.url, {"url", "link", "canonical"});
+    set(m.sitename, {"source", "sitename", "site", "site_name", "account"});
+    set(m.date, {"date", "published", "publish_date", "pubdate"});
+    set(m.description, {"description", "summary"});
+    set(m.language, {"lang", "language"});
+    if (auto author = fm.get("author"); !author.empty()) m.authors = {std::string(author)};
+}
+
 }  // namespace
 
 Result extract(std::string_view bytes, const Options& options) {
@@ -86,13 +107,27 @@ Result extract(std::string_view bytes, const Options& options) {
     inflated.clear();
     inflated.shrink_to_fit();
 
+    InputFormat format = options.input_format;
+    if (format == InputFormat::Auto) format = parse::detect_format(decoded.text);
+    parse::FrontMatter front_matter;
     dom::Tree tree;
-    if (parse::parse_html(decoded.text, limits.max_depth, limits.max_nodes, tree) == parse::ParseStatus::TooManyNodes)
-        return failure(Status::TooManyNodes, "page has more than " + std::to_string(limits.max_nodes) + " nodes");
+    if (format == InputFormat::Text) {
+        parse::parse_text(decoded.text, tree);
+    } else {
+        std::string html_from_markdown;
+        std::string_view html = decoded.text;
+        if (format == InputFormat::Markdown) {
+            front_matter = parse::split_front_matter(decoded.text);
+            html = html_from_markdown = parse::markdown_to_html(front_matter.body);
+        }
+        if (parse::parse_html(html, limits.max_depth, limits.max_nodes, tree) == parse::ParseStatus::TooManyNodes)
+            return failure(Status::TooManyNodes, "page has more than " + std::to_string(limits.max_nodes) + " nodes");
+    }
 
     Result result;
     Document& doc = result.document;
     doc.metadata = basic_metadata(tree, options);
+    apply_front_matter(front_matter, doc.metadata);
     doc.metadata.charset = decoded.charset;
 
     content::Page page = content::collect_blocks(tree, options);

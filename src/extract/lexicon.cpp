@@ -125,14 +125,29 @@ constexpr Phrase kPhrases[] = {
     {"Back to top", PhraseSignal::Interface}, {"Skip to", PhraseSignal::Interface},
     {"Leave a comment", PhraseSignal::Interface}, {"Leave a Reply", PhraseSignal::Interface},
     {"Follow us", PhraseSignal::Interface}, {"cookies", PhraseSignal::Interface},
+    {"点击:", PhraseSignal::Interface}, {"点击：", PhraseSignal::Interface}, {"浏览量", PhraseSignal::Interface},
+    {"阅读量", PhraseSignal::Interface}, {"浏览次数", PhraseSignal::Interface}, {"今日热点", PhraseSignal::Interface},
+    {"友情链接", PhraseSignal::Interface}, {"更多推荐", PhraseSignal::Interface}, {"成为会员", PhraseSignal::Interface},
+    {"在看", PhraseSignal::Interface}, {"写留言", PhraseSignal::Interface},
+    // WeChat's interface and subscription adverts: unambiguous wherever they stand.
+    {"扫码订阅", PhraseSignal::Legal}, {"邮发代号", PhraseSignal::Legal}, {"征订热线", PhraseSignal::Legal},
+    {"欢迎关注", PhraseSignal::Legal}, {"点击下图", PhraseSignal::Legal}, {"预览时标签不可点", PhraseSignal::Legal},
+    {"继续滑动看下一个", PhraseSignal::Legal}, {"向上滑动看下一个", PhraseSignal::Legal},
+    {"使用小程序", PhraseSignal::Legal}, {"轻点两下", PhraseSignal::Legal}, {"长按识别", PhraseSignal::Legal},
+    {"点击上方蓝字", PhraseSignal::Legal}, {"扫码看", PhraseSignal::Legal}, {"扫描二维码", PhraseSignal::Legal},
 };
+
+// Staff credits that may stand anywhere in a short line ("…已渗透 编辑 余冬梅 审核 官莉").
+constexpr std::string_view kCreditsAnywhere[] = {"责任编辑", "审核", "校对", "海报设计", "编辑 ", "编辑:", "编辑："};
 
 // Credits matched at the start of a line only: the line names staff or a source.
 constexpr std::string_view kCreditPrefixes[] = {
     "责任编辑", "编辑:", "编辑：", "编辑 ", "审核:", "审核：", "审核 ", "校对", "来源:", "来源：", "作者:", "作者：",
     "记者:", "记者：", "本报记者", "通讯员", "原标题", "图片来源", "图源", "海报设计", "统筹", "策划:", "策划：",
     "摄影", "制图", "实习生", "出品", "监制", "Photo:", "Photo by", "Image:", "Credit:", "Image credit",
-    "Editing by", "Reporting by", "Additional reporting"};
+    "Editing by", "Reporting by", "Additional reporting", "更新时间", "发布时间", "发布日期", "时间:", "时间：",
+    "地址:", "地址：", "邮编", "电话:", "电话：", "传真", "邮箱:", "邮箱：", "E-mail:", "Email:", "当前位置", "您的位置",
+    "你的位置", "所在位置"};
 
 }  // namespace
 
@@ -180,12 +195,20 @@ bool names_furniture_box(std::string_view class_attr, std::string_view id_attr) 
 PhraseSignal classify_phrase(std::string_view line) {
     for (std::string_view prefix : kCreditPrefixes)
         if (line.substr(0, prefix.size()) == prefix) return PhraseSignal::Credit;
+    // Footers space out their words ("版权 所有"): match CJK phrases without the spaces.
+    std::string packed;
+    packed.reserve(line.size());
+    for (char c : line)
+        if (c != ' ') packed.push_back(c);
     PhraseSignal found = PhraseSignal::None;
     for (const Phrase& phrase : kPhrases) {
-        if (line.find(phrase.text) == std::string_view::npos) continue;
+        if (line.find(phrase.text) == std::string_view::npos && packed.find(phrase.text) == std::string::npos) continue;
         if (phrase.signal == PhraseSignal::Legal) return PhraseSignal::Legal;
         found = phrase.signal;
     }
+    if (found == PhraseSignal::None && line.size() < 150)
+        for (std::string_view credit : kCreditsAnywhere)
+            if (line.find(credit) != std::string_view::npos) return PhraseSignal::Credit;
     return found;
 }
 

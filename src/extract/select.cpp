@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "extract/cleanup.hpp"
 #include "extract/lexicon.hpp"
 #include "text/utf8.hpp"
 
@@ -149,6 +150,26 @@ bool weak_edge(const TextBlock& b) {
     return b.weight() < 50 && b.punct == 0;
 }
 
+// The contiguous stretch of `kept` (block indices) with the largest sum of weights (Kadane).
+// Lines dropped earlier sit between kept ones and cost nothing here; they were judged already.
+std::vector<std::size_t> best_run(const std::vector<std::size_t>& kept, const std::vector<double>& weights) {
+    double best = 0, current = 0;
+    std::size_t best_begin = 0, best_end = 0, begin = 0;
+    for (std::size_t k = 0; k < kept.size(); ++k) {
+        if (current <= 0) {
+            current = 0;
+            begin = k;
+        }
+        current += weights[kept[k]];
+        if (current > best) {
+            best = current;
+            best_begin = begin;
+            best_end = k + 1;
+        }
+    }
+    return {kept.begin() + best_begin, kept.begin() + best_end};
+}
+
 struct Scored {
     std::vector<std::size_t> article;   // block indices
     std::vector<std::size_t> comments;
@@ -170,15 +191,22 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
     std::vector<Role> roles(blocks.size());
     for (std::size_t i = 0; i < blocks.size(); ++i) roles[i] = role_of(tree, page, blocks[i], total, subtree_weight, s, attempt);
     mark_furniture_sections(tree, page, roles);
+    // Text dumps have no links: a line of short items is what is left of a menu.
+    std::vector<bool> menu(blocks.size());
+    for (std::size_t i = 0; i < blocks.size(); ++i)
+        menu[i] = blocks[i].kind != BlockKind::Code && blocks[i].kind != BlockKind::TableRow && looks_like_menu(blocks[i].text);
     std::vector<double> score(tree.size(), 0.0);
+    std::vector<double> weights(blocks.size());
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const TextBlock& b = blocks[i];
         double w;
         if (roles[i] != Role::Content) w = -b.weight();
         else if (b.kind == BlockKind::Heading) w = 0;
+        else if (menu[i]) w = -b.weight();
         else if (looks_like_content(units[i], s)) w = b.weight() * (1.0 - b.link_density());
         else if (b.link_density() > s.link_heavy) w = -b.weight();
         else w = -0.25 * b.weight();
+        weights[i] = w;
         for (dom::NodeId id = b.owner; id != dom::none; id = tree[id].parent) score[id] += w;
     }
 
@@ -201,10 +229,13 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
         if (b.owner < best || b.owner >= end) continue;
         if (roles[i] != Role::Content) continue;
         if (b.link_density() > s.link_heavy && b.kind != BlockKind::Heading) continue;
-        if (condemned_by_phrase(b, s)) continue;
+        if (condemned_by_phrase(b, s) || menu[i] || is_figure_credit(b.text) || is_pinyin_label(b.text)) continue;
         if (b.kind == BlockKind::Heading && !folded_title.empty() && fold(b.text) == folded_title) continue;
         kept.push_back(i);
     }
+    // A page with no structure around its article (a text dump, fragments in <body>): keep the
+    // contiguous run of lines with the most content, the one-dimensional form of the container.
+    if (best == tree.body() || best == tree.root()) kept = best_run(kept, weights);
     // Trim furniture-like lines at both edges; a heading left last heads nothing.
     std::size_t first = 0, last = kept.size();
     while (first < last && weak_edge(blocks[kept[first]]) && blocks[kept[first]].kind != BlockKind::Heading) ++first;
@@ -216,18 +247,35 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
 
 bool is_cjk_text(const TextBlock& b) { return b.cjk * 2 > b.chars; }
 
-// Joins lines that a single <br> broke in the middle of a CJK sentence.
+// Whether a CJK paragraph stops mid-sentence: on a character or a comma, not on an end mark
+// or a colon that introduces what follows.
+bool stops_mid_sentence(std::string_view text) {
+    char32_t last = text::last_code_point(text);
+    return text::is_cjk(last) || last == 0xFF0C || last == ',' || last == 0x3001 || last == 0x201C;
+}
+
+// Paragraph repair: joins the halves of a CJK sentence that the page layout broke: a single
+// <br> inside one element, or a column or figure break between two paragraphs (at most two
+// dropped lines, such as a figure credit, between them). Never joins headings or list items.
 std::vector<Block> to_blocks(const Page& page, const std::vector<std::size_t>& indices) {
     std::vector<Block> out;
     const TextBlock* previous = nullptr;
+    std::size_t previous_index = 0;
     for (std::size_t i : indices) {
         const TextBlock& b = page.blocks[i];
-        bool join = previous && previous->owner == b.owner && b.breaks_before == 1 && !previous->sentence_end &&
-                    b.kind == BlockKind::Paragraph && previous->kind == BlockKind::Paragraph && is_cjk_text(b) &&
-                    is_cjk_text(*previous) && text::is_cjk(text::last_code_point(out.back().text));
-        if (join) out.back().text += b.text;
-        else out.push_back(Block{b.kind, b.level, b.text});
+        bool join = false;
+        if (previous && b.kind == BlockKind::Paragraph && previous->kind == BlockKind::Paragraph &&
+            is_cjk_text(b) && is_cjk_text(*previous) && !previous->sentence_end && stops_mid_sentence(out.back().text)) {
+            bool same_element = previous->owner == b.owner && b.breaks_before == 1;
+            bool across_break = i - previous_index <= 3 && previous->punct > 0 && previous->weight() >= 60;
+            join = same_element || across_break;
+        }
+        std::string line = strip_continuation_markers(b.kind == BlockKind::Heading ? strip_pinyin_tail(b.text) : b.text);
+        if (b.kind == BlockKind::Code) line = b.text;
+        if (join) out.back().text += line;
+        else if (!line.empty()) out.push_back(Block{b.kind, b.level, std::move(line)});
         previous = &b;
+        previous_index = i;
     }
     return out;
 }
