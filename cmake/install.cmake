@@ -17,7 +17,12 @@ set(WEBCLEAN_PKGCONFIG_INSTALL_DIR ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 #   webclean_dependency(TARGETS <imported targets as written in target_link_libraries>
 #                       [FIND_PACKAGE <find_dependency arguments...>]
 #                       [PKG_CONFIG <prefix> <module>]   # recreates PkgConfig::<prefix>
-#                       [PC_MODULES <pkg-config modules for Requires.private...>])
+#                       [PC_MODULES <pkg-config modules for Requires.private...>]
+#                       [PC_LIBS <linker flags for Libs.private...>])
+#
+# PC_LIBS is for a library whose own .pc file does not work with --static on Debian (libcurl's
+# Libs.private names -dev packages that are not installed): webclean.pc then links the shared
+# library by name instead.
 #
 # An entry is written out only when the library really links one of its TARGETS, so a
 # dependency can be declared before src/ uses it.
@@ -29,10 +34,11 @@ endif()
 
 set(WEBCLEAN_CONFIG_DEPENDENCIES "")
 set(WEBCLEAN_PC_REQUIRES_PRIVATE "")
+set(WEBCLEAN_PC_LIBS_PRIVATE "")
 set(_webclean_declared_targets "")
 
 function(webclean_dependency)
-  cmake_parse_arguments(PARSE_ARGV 0 dep "" "" "TARGETS;FIND_PACKAGE;PKG_CONFIG;PC_MODULES")
+  cmake_parse_arguments(PARSE_ARGV 0 dep "" "" "TARGETS;FIND_PACKAGE;PKG_CONFIG;PC_MODULES;PC_LIBS")
   set(declared ${_webclean_declared_targets} ${dep_TARGETS})
   set(_webclean_declared_targets "${declared}" PARENT_SCOPE)
   set(used OFF)
@@ -57,6 +63,8 @@ function(webclean_dependency)
   set(WEBCLEAN_CONFIG_DEPENDENCIES "${code}" PARENT_SCOPE)
   set(requires ${WEBCLEAN_PC_REQUIRES_PRIVATE} ${dep_PC_MODULES})
   set(WEBCLEAN_PC_REQUIRES_PRIVATE "${requires}" PARENT_SCOPE)
+  set(libs ${WEBCLEAN_PC_LIBS_PRIVATE} ${dep_PC_LIBS})
+  set(WEBCLEAN_PC_LIBS_PRIVATE "${libs}" PARENT_SCOPE)
 endfunction()
 
 webclean_dependency(TARGETS PkgConfig::GUMBO    PKG_CONFIG GUMBO gumbo       PC_MODULES gumbo)
@@ -66,7 +74,7 @@ webclean_dependency(TARGETS ICU::uc ICU::i18n   FIND_PACKAGE ICU COMPONENTS uc i
 webclean_dependency(TARGETS ZLIB::ZLIB          FIND_PACKAGE ZLIB            PC_MODULES zlib)
 webclean_dependency(TARGETS md4c::md4c-html md4c::md4c FIND_PACKAGE md4c     PC_MODULES md4c-html)
 webclean_dependency(TARGETS nlohmann_json::nlohmann_json FIND_PACKAGE nlohmann_json 3)  # headers only
-webclean_dependency(TARGETS CURL::libcurl       FIND_PACKAGE CURL            PC_MODULES libcurl)
+webclean_dependency(TARGETS CURL::libcurl       FIND_PACKAGE CURL            PC_LIBS -lcurl)
 webclean_dependency(TARGETS pugixml::pugixml pugixml pugixml::shared pugixml::static
                     FIND_PACKAGE pugixml PC_MODULES pugixml)
 webclean_dependency(TARGETS Threads::Threads    FIND_PACKAGE Threads)
@@ -83,6 +91,7 @@ foreach(lib IN LISTS _webclean_links)
   endif()
 endforeach()
 list(JOIN WEBCLEAN_PC_REQUIRES_PRIVATE " " WEBCLEAN_PC_REQUIRES_PRIVATE)
+list(JOIN WEBCLEAN_PC_LIBS_PRIVATE " " WEBCLEAN_PC_LIBS_PRIVATE)
 
 get_target_property(_webclean_type webclean TYPE)
 if(_webclean_type STREQUAL "STATIC_LIBRARY")
