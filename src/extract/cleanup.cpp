@@ -116,7 +116,7 @@ bool is_figure_credit(std::string_view line) {
 bool looks_like_menu(std::string_view line) {
     line = text::trim(line);
     if (line.size() > 400) return false;
-    std::size_t items = 1, separators = 0, punct = 0, chars = 0;
+    std::size_t items = 1, separators = 0, punct = 0, chars = 0, cjk = 0;
     std::size_t i = 0;
     bool in_gap = false;
     while (i < line.size()) {
@@ -131,11 +131,13 @@ bool looks_like_menu(std::string_view line) {
         }
         in_gap = false;
         ++chars;
+        if (text::is_cjk(c)) ++cjk;
         if (text::is_clause_punct(c)) ++punct;
     }
     if (punct > 0) return false;
     if (separators > 0 && items >= 2 && chars / items <= 8) return true;  // "a | b", "site > section"
-    return items >= 4 && chars / items <= 5;                                   // "北京 天津 河北 山西"
+    // Space-separated short items only mean a menu in CJK text; in English they are words.
+    return cjk * 2 > chars && items >= 4 && chars / items <= 5;                // "北京 天津 河北 山西"
 }
 
 }  // namespace webclean::content
