@@ -66,6 +66,17 @@ Metadata basic_metadata(const dom::Tree& tree, const Options& options) {
     return m;
 }
 
+// Emphasis markers that CommonMark leaves as text when they touch CJK punctuation
+// ("**“人工智能+”**"): never meant for the reader.
+void strip_markup_left_over(std::vector<Block>& blocks) {
+    for (Block& b : blocks) {
+        if (b.kind == BlockKind::Code) continue;
+        for (std::string_view marker : {"**", "__"})
+            for (std::size_t at = b.text.find(marker); at != std::string::npos; at = b.text.find(marker, at))
+                b.text.erase(at, marker.size());
+    }
+}
+
 // Front matter is the scraper's own record of the page: it outranks what the markup says.
 void apply_front_matter(const parse::FrontMatter& fm, Metadata& m) {
     auto set = [&](std::string& field, std::initializer_list<std::string_view> keys) {
@@ -131,9 +142,10 @@ Result extract(std::string_view bytes, const Options& options) {
     doc.metadata.charset = decoded.charset;
 
     content::Page page = content::collect_blocks(tree, options);
-    content::Selection selection = content::select_article(tree, page, options, doc.metadata.title);
+    content::Selection selection = content::select_article(tree, page, options, doc.metadata.title, format == InputFormat::Html);
     doc.blocks = std::move(selection.article);
     doc.comment_blocks = std::move(selection.comments);
+    if (format == InputFormat::Markdown) strip_markup_left_over(doc.blocks);
     doc.text = join_lines(doc.blocks);
     doc.comments = join_lines(doc.comment_blocks);
     return result;

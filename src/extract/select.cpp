@@ -152,7 +152,8 @@ bool weak_edge(const TextBlock& b) {
 
 // The contiguous stretch of `kept` (block indices) with the largest sum of weights (Kadane).
 // Lines dropped earlier sit between kept ones and cost nothing here; they were judged already.
-std::vector<std::size_t> best_run(const std::vector<std::size_t>& kept, const std::vector<double>& weights) {
+std::vector<std::size_t> best_run(const std::vector<std::size_t>& kept, const std::vector<double>& weights,
+                                  const std::vector<TextBlock>& blocks) {
     double best = 0, current = 0;
     std::size_t best_begin = 0, best_end = 0, begin = 0;
     for (std::size_t k = 0; k < kept.size(); ++k) {
@@ -167,6 +168,10 @@ std::vector<std::size_t> best_run(const std::vector<std::size_t>& kept, const st
             best_end = k + 1;
         }
     }
+    // The headings right before the run head it.
+    while (best_begin > 0 && blocks[kept[best_begin - 1]].kind == BlockKind::Heading &&
+           weights[kept[best_begin - 1]] > -1e5)
+        --best_begin;
     return {kept.begin() + best_begin, kept.begin() + best_end};
 }
 
@@ -178,7 +183,7 @@ struct Scored {
 };
 
 Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, const Attempt& attempt,
-                   std::string_view title) {
+                   std::string_view title, bool drop_title_heading) {
     const auto& blocks = page.blocks;
     std::vector<double> subtree_weight(tree.size(), 0.0);
     double total = 0;
@@ -230,12 +235,18 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
         if (roles[i] != Role::Content) continue;
         if (b.link_density() > s.link_heavy && b.kind != BlockKind::Heading) continue;
         if (condemned_by_phrase(b, s) || menu[i] || is_figure_credit(b.text) || is_pinyin_label(b.text)) continue;
-        if (b.kind == BlockKind::Heading && !folded_title.empty() && fold(b.text) == folded_title) continue;
+        if (b.kind == BlockKind::Heading && drop_title_heading && !folded_title.empty() && fold(b.text) == folded_title) continue;
         kept.push_back(i);
     }
     // A page with no structure around its article (a text dump, fragments in <body>): keep the
     // contiguous run of lines with the most content, the one-dimensional form of the container.
-    if (best == tree.body() || best == tree.root()) kept = best_run(kept, weights);
+    if (best == tree.body() || best == tree.root()) {
+        // A line that labels furniture ("评论", "相关阅读") ends the article on a flat page.
+        std::vector<double> flat = weights;
+        for (std::size_t i : kept)
+            if (blocks[i].weight() < 60 && is_furniture_heading(blocks[i].text)) flat[i] = -1e6;
+        kept = best_run(kept, flat, blocks);
+    }
     // Trim furniture-like lines at both edges; a heading left last heads nothing.
     std::size_t first = 0, last = kept.size();
     while (first < last && weak_edge(blocks[kept[first]]) && blocks[kept[first]].kind != BlockKind::Heading) ++first;
@@ -267,7 +278,7 @@ std::vector<Block> to_blocks(const Page& page, const std::vector<std::size_t>& i
         if (previous && b.kind == BlockKind::Paragraph && previous->kind == BlockKind::Paragraph &&
             is_cjk_text(b) && is_cjk_text(*previous) && !previous->sentence_end && stops_mid_sentence(out.back().text)) {
             bool same_element = previous->owner == b.owner && b.breaks_before == 1;
-            bool across_break = i - previous_index <= 3 && previous->punct > 0 && previous->weight() >= 60;
+            bool across_break = i - previous_index <= 3 && previous->punct > 0 && previous->weight() >= 30;
             join = same_element || across_break;
         }
         std::string line = strip_continuation_markers(b.kind == BlockKind::Heading ? strip_pinyin_tail(b.text) : b.text);
@@ -282,14 +293,15 @@ std::vector<Block> to_blocks(const Page& page, const std::vector<std::size_t>& i
 
 }  // namespace
 
-Selection select_article(const dom::Tree& tree, const Page& page, const Options& options, std::string_view title) {
+Selection select_article(const dom::Tree& tree, const Page& page, const Options& options, std::string_view title,
+                         bool drop_title_heading) {
     Settings s = settings_for(options);
-    Scored best = run_attempt(tree, page, s, Attempt{true}, title);
+    Scored best = run_attempt(tree, page, s, Attempt{true}, title, drop_title_heading);
     // Relaxation cascade: class names mislead on some sites (a content wrapper called
     // "has-sidebar"); an attempt without them that finds far more article wins.
     // When the strict container lies inside the relaxed one, the difference is exactly what
     // class names called furniture (a related-posts box beside the article): trust them.
-    Scored relaxed = run_attempt(tree, page, s, Attempt{false}, title);
+    Scored relaxed = run_attempt(tree, page, s, Attempt{false}, title, drop_title_heading);
     bool nested = best.container != dom::none && relaxed.container != dom::none &&
                   best.container >= relaxed.container && best.container < page.subtree_end[relaxed.container];
     if (!nested && relaxed.weight > best.weight * s.relax_gain) best = std::move(relaxed);

@@ -17,7 +17,9 @@ struct Selection {
     std::vector<Block> comments;
 };
 
-// `title` is the page title from metadata: a heading repeating it is not article text.
-Selection select_article(const dom::Tree& tree, const Page& page, const Options& options, std::string_view title);
+// `title` is the page title from metadata. On a web page a heading repeating it is not article
+// text (drop_title_heading); in markdown and text dumps the heading is where the title lives.
+Selection select_article(const dom::Tree& tree, const Page& page, const Options& options, std::string_view title,
+                         bool drop_title_heading);
 
 }  // namespace webclean::content

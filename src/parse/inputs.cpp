@@ -3,6 +3,7 @@
 #include <md4c-html.h>
 
 #include "text/ascii.hpp"
+#include "text/utf8.hpp"
 
 namespace webclean::parse {
 namespace {
@@ -80,18 +81,42 @@ std::string markdown_to_html(std::string_view md) {
     return html;
 }
 
+namespace {
+
+// A title in a text dump: a short line that does not end like a sentence, followed by a
+// paragraph at least twice its length that does carry punctuation.
+bool is_title_line(std::string_view line, std::string_view next) {
+    std::size_t chars = 0, next_chars = 0, next_punct = 0, i = 0;
+    char32_t last = 0;
+    while (i < line.size()) {
+        last = text::next_code_point(line, i);
+        ++chars;
+    }
+    if (chars < 4 || chars > 40 || text::is_clause_punct(last) || text::ends_sentence(last)) return false;
+    for (i = 0; i < next.size(); ++next_chars)
+        if (text::is_clause_punct(text::next_code_point(next, i))) ++next_punct;
+    return next_chars >= 2 * chars && next_chars >= 40 && next_punct >= 2;
+}
+
+}  // namespace
+
 void parse_text(std::string_view utf8, dom::Tree& out) {
     out = dom::Tree();
     std::string_view text = out.keep(std::string(utf8));
     out.set_head(out.add_element(out.root(), GUMBO_TAG_HEAD));
     dom::NodeId body = out.add_element(out.root(), GUMBO_TAG_BODY);
     out.set_body(body);
+    std::vector<std::string_view> lines;
     while (!text.empty()) {
         std::size_t nl = text.find('\n');
         std::string_view line = text::trim(text.substr(0, nl));
         text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
-        if (line.empty()) continue;
-        out.add_text(out.add_element(body, GUMBO_TAG_P), line);
+        if (!line.empty()) lines.push_back(line);
+    }
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+        std::string_view next = k + 1 < lines.size() ? lines[k + 1] : std::string_view{};
+        dom::Tag tag = is_title_line(lines[k], next) ? GUMBO_TAG_H2 : GUMBO_TAG_P;
+        out.add_text(out.add_element(body, tag), lines[k]);
     }
 }
 
