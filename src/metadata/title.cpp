@@ -1,0 +1,138 @@
+// Site names around titles: "Article - Site", "Site | Article", "文章标题_频道_新华网".
+#include <vector>
+
+#include "metadata/metadata.hpp"
+#include "metadata/strings.hpp"
+#include "text/ascii.hpp"
+
+namespace webclean::metadata {
+namespace {
+
+struct Segment {
+    std::size_t begin, end;          // the segment's text
+    std::size_t separator_end = 0;   // where the separator after it ends (0 for the last one)
+};
+
+// Separators that join a title to a site or section name, longest first.
+constexpr std::string_view title_separators[] = {
+    " :: ", " -- ", " | ", " - ", " – ", " — ", " » ", " · ", " • ", " ~ ", " _ ",
+    "——",   "｜",   "丨",  " |",  "| ",  "_",   "|",   "－"};
+
+bool ascii_word_char(char c) { return text::is_ascii_alnum(c); }
+
+std::vector<Segment> split_title(std::string_view t) {
+    std::vector<Segment> segments;
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i < t.size();) {
+        std::size_t matched = 0;
+        for (auto sep : title_separators) {
+            if (t.compare(i, sep.size(), sep) != 0) continue;
+            // "snake_case" and "a|b" inside an ASCII word are not separators.
+            if ((sep == "_" || sep == "|") && i > 0 && i + 1 < t.size() && ascii_word_char(t[i - 1]) &&
+                ascii_word_char(t[i + 1]))
+                continue;
+            matched = sep.size();
+            break;
+        }
+        if (matched && i > begin) {
+            segments.push_back({begin, i, i + matched});
+            i += matched;
+            begin = i;
+        } else {
+            i += matched ? matched : 1;
+            if (matched) begin = i;
+        }
+    }
+    if (begin < t.size()) segments.push_back({begin, t.size(), 0});
+    return segments;
+}
+
+// Title weight: ASCII words count one each, Han characters half a word each.
+double weight(std::string_view s) {
+    double w = 0;
+    bool in_word = false;
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t c = detail::next_code_point(s, i);
+        if (detail::is_han(c) || detail::is_kana(c) || detail::is_hangul(c)) {
+            w += 0.5;
+            in_word = false;
+        } else if (c < 0x80 ? text::is_ascii_alnum(char(c)) : !detail::is_space(c)) {
+            if (!in_word) w += 1;
+            in_word = true;
+        } else {
+            in_word = false;
+        }
+    }
+    return w;
+}
+
+std::string_view trimmed(std::string_view s) {
+    std::string_view out = text::trim(s);
+    return out;
+}
+
+// The segment names the site: equal to it, or one contains the other ("新华网" / "新华网_新华社").
+bool names_site(std::string_view segment, std::string_view site) {
+    segment = trimmed(segment);
+    if (site.empty() || segment.empty()) return false;
+    if (text::iequals(segment, site)) return true;
+    if (segment.size() >= 3 && detail::find_ignoring_case(site, segment) != std::string_view::npos) return true;
+    return site.size() >= 3 && detail::find_ignoring_case(segment, site) != std::string_view::npos &&
+           segment.size() <= site.size() + 12;
+}
+
+}  // namespace
+
+std::string clean_title(std::string_view title_in, std::string_view sitename_in, std::string_view h1_in) {
+    const std::string title = detail::collapse_space(title_in);
+    const std::string site = detail::collapse_space(sitename_in);
+    const std::string h1 = detail::collapse_space(h1_in);
+    if (title.empty()) return h1;
+    std::string_view t(title);
+    std::vector<Segment> segments = split_title(t);
+    if (segments.size() < 2) return title;
+
+    // The page's own heading, when it is a run of whole segments and outweighs the rest, is the
+    // title (an h1 that is the logo, "V8", is not).
+    if (!h1.empty()) {
+        for (std::size_t k = 0; k + 1 < segments.size(); ++k) {
+            std::string_view before = trimmed(t.substr(0, segments[k].end));
+            std::string_view after = trimmed(t.substr(segments[k].separator_end));
+            if (text::iequals(before, h1) && weight(before) > weight(after)) return h1;
+            if (text::iequals(after, h1) && weight(after) > weight(before)) return h1;
+        }
+        for (const Segment& segment : segments) {
+            std::string_view one = trimmed(t.substr(segment.begin, segment.end - segment.begin));
+            if (text::iequals(one, h1) && weight(one) * 2 > weight(t)) return h1;
+        }
+    }
+
+    std::size_t first = 0, last = segments.size() - 1;
+    auto span = [&](std::size_t a, std::size_t b) { return trimmed(t.substr(segments[a].begin, segments[b].end - segments[a].begin)); };
+
+    // Evidence first: segments that name the site, at either end.
+    bool removed = false;
+    while (last > first && names_site(span(last, last), site)) { --last; removed = true; }
+    while (first < last && names_site(span(first, first), site)) { ++first; removed = true; }
+    if (removed) return std::string(span(first, last));
+
+    // No evidence: a short trailing segment is a site or section name when the rest is longer
+    // ("标题_科技_腾讯网", "Review - Engadget"); else a short leading one ("Site | Article").
+    // "Mozilla - Wikipedia" stays whole: neither side outweighs the other.
+    const bool chain =  // Chinese channel chains
+        t.substr(segments[0].end, segments[0].separator_end - segments[0].end).find('_') != std::string_view::npos;
+    std::size_t dropped = 0;
+    while (last > first && (chain || dropped < 2)) {
+        double tail = weight(span(last, last)), rest = weight(span(first, last - 1));
+        if (tail > 4 || rest < tail * 1.5 || rest < 2) break;
+        --last;
+        ++dropped;
+    }
+    if (dropped == 0 && last > first) {
+        double head = weight(span(first, first)), rest = weight(span(first + 1, last));
+        if (head <= 3 && rest >= head * 1.5 && rest >= 3) ++first;
+    }
+    return std::string(span(first, last));
+}
+
+}  // namespace webclean::metadata
