@@ -6,6 +6,7 @@
 #include "dom/tree.hpp"
 #include "extract/blocks.hpp"
 #include "extract/select.hpp"
+#include "metadata/metadata.hpp"
 #include "parse/html.hpp"
 #include "parse/inputs.hpp"
 #include "text/ascii.hpp"
@@ -53,19 +54,6 @@ std::string join_lines(const std::vector<Block>& blocks) {
     return text;
 }
 
-// Stand-in until the metadata stage lands: the <title> text.
-Metadata basic_metadata(const dom::Tree& tree, const Options& options) {
-    Metadata m;
-    dom::walk(tree, tree.head(), [&](dom::NodeId id) {
-        if (tree[id].tag == GUMBO_TAG_TITLE && m.title.empty() && tree[id].first_child != dom::none)
-            m.title = std::string(text::trim(tree[tree[id].first_child].text));
-        return true;
-    });
-    m.url = options.url;
-    m.language = std::string(tree.attribute(tree.root(), "lang"));
-    return m;
-}
-
 // Emphasis markers that CommonMark leaves as text when they touch CJK punctuation
 // ("**“人工智能+”**"): never meant for the reader.
 void strip_markup_left_over(std::vector<Block>& blocks) {
@@ -93,6 +81,7 @@ void apply_front_matter(const parse::FrontMatter& fm, Metadata& m) {
     set(m.description, {"description", "summary"});
     set(m.language, {"lang", "language"});
     if (auto author = fm.get("author"); !author.empty()) m.authors = {std::string(author)};
+    if (auto date = metadata::normalize_date(m.date); !date.empty()) m.date = date;
 }
 
 }  // namespace
@@ -137,7 +126,7 @@ Result extract(std::string_view bytes, const Options& options) {
 
     Result result;
     Document& doc = result.document;
-    doc.metadata = basic_metadata(tree, options);
+    doc.metadata = metadata::extract_metadata(tree, options.url);
     apply_front_matter(front_matter, doc.metadata);
     doc.metadata.charset = decoded.charset;
 

@@ -104,6 +104,16 @@ bool is_data_table(const dom::Tree& tree, dom::NodeId table) {
     return header || text_bytes / std::max(cells, 1) <= 80;
 }
 
+// Whether an element holds at most `limit` bytes of text (the look stops past the limit).
+bool short_text(const dom::Tree& tree, dom::NodeId element, std::size_t limit) {
+    std::size_t bytes = 0;
+    dom::walk(tree, element, [&](dom::NodeId id) {
+        if (tree[id].is_text) bytes += text::trim(tree[id].text).size();
+        return bytes <= limit;
+    });
+    return bytes <= limit;
+}
+
 BlockKind kind_of(dom::Tag tag, int& level, int list_depth) {
     switch (tag) {
         case GUMBO_TAG_H1: level = 1; return BlockKind::Heading;
@@ -258,7 +268,16 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
             return true;
         }
         if (node.tag == GUMBO_TAG_IMG) return false;
-        if (!is_block_tag(node.tag)) return true;
+        if (!is_block_tag(node.tag)) {
+            // Short furniture inside a line ("¶" anchors, share icons, ad labels) goes with its
+            // element; longer inline text and block-level furniture are judged later.
+            if (flags & (kNamedFurniture | kStructural) && short_text(tree, id, 24)) {
+                if (node.tag == GUMBO_TAG_A && link_depth > 0) --link_depth;
+                flags |= kSkip;
+                return false;
+            }
+            return true;
+        }
 
         flush();
         if (node.tag == GUMBO_TAG_UL || node.tag == GUMBO_TAG_OL) ++list_depth;

@@ -22,7 +22,8 @@ constexpr std::string_view kBoilerplateTokens[] = {
     "skiplink", "outbrain", "taboola", "byline", "meta", "author", "logo", "search", "qrcode", "qr",
     "erweima", "weixin", "wechat", "weibo", "follow", "feedback", "friendlink", "links", "sitemap",
     "daohang", "banquan", "youqing", "xiangguan", "remen", "tuijian", "fenxiang", "print", "tools",
-    "bottom", "header", "masthead", "teaser", "teasers", "more", "prev", "next", "dialog"};
+    "bottom", "header", "masthead", "teaser", "teasers", "more", "prev", "next", "dialog", "sign", "signature",
+    "avatar", "disclosure", "headerlink", "permalink", "anchor", "userinfo"};
 
 constexpr std::string_view kCommentTokens[] = {"comment", "comments", "commentlist", "respond", "replies",
                                                "discussion", "disqus", "pinglun", "talkback"};
@@ -128,7 +129,8 @@ constexpr Phrase kPhrases[] = {
     {"点击:", PhraseSignal::Interface}, {"点击：", PhraseSignal::Interface}, {"浏览量", PhraseSignal::Interface},
     {"阅读量", PhraseSignal::Interface}, {"浏览次数", PhraseSignal::Interface}, {"今日热点", PhraseSignal::Interface},
     {"友情链接", PhraseSignal::Interface}, {"更多推荐", PhraseSignal::Interface}, {"成为会员", PhraseSignal::Interface},
-    {"在看", PhraseSignal::Interface}, {"写留言", PhraseSignal::Interface},
+    {"在看", PhraseSignal::Interface}, {"写留言", PhraseSignal::Interface}, {"只看该作者", PhraseSignal::Interface},
+    {"earn a commission", PhraseSignal::Legal}, {"affiliate link", PhraseSignal::Legal},
     // WeChat's interface and subscription adverts: unambiguous wherever they stand.
     {"扫码订阅", PhraseSignal::Legal}, {"邮发代号", PhraseSignal::Legal}, {"征订热线", PhraseSignal::Legal},
     {"欢迎关注", PhraseSignal::Legal}, {"点击下图", PhraseSignal::Legal}, {"预览时标签不可点", PhraseSignal::Legal},
@@ -147,7 +149,7 @@ constexpr std::string_view kCreditPrefixes[] = {
     "摄影", "制图", "实习生", "出品", "监制", "Photo:", "Photo by", "Image:", "Credit:", "Image credit",
     "Editing by", "Reporting by", "Additional reporting", "更新时间", "发布时间", "文字记者", "【作者", "【编辑", "【责任编辑", "(责任编辑", "（责任编辑", "发布日期", "时间:", "时间：",
     "地址:", "地址：", "邮编", "电话:", "电话：", "传真", "邮箱:", "邮箱：", "E-mail:", "Email:", "当前位置", "您的位置",
-    "你的位置", "所在位置"};
+    "你的位置", "所在位置", "注册时间", "发表于", "¶"};
 
 }  // namespace
 

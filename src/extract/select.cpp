@@ -168,11 +168,30 @@ std::vector<std::size_t> best_run(const std::vector<std::size_t>& kept, const st
             best_end = k + 1;
         }
     }
-    // The headings right before the run head it.
-    while (best_begin > 0 && blocks[kept[best_begin - 1]].kind == BlockKind::Heading &&
-           weights[kept[best_begin - 1]] > -1e5)
-        --best_begin;
+    // The heading right before the run heads it, also across a short label line or two
+    // ("热点透视" under a page's headline).
+    for (std::size_t back = 1; back <= 3 && back <= best_begin; ++back) {
+        const TextBlock& b = blocks[kept[best_begin - back]];
+        if (weights[kept[best_begin - back]] <= -1e5 || (b.kind != BlockKind::Heading && b.weight() >= 60)) break;
+        if (b.kind == BlockKind::Heading) {
+            best_begin -= back;
+            back = 0;
+        }
+    }
     return {kept.begin() + best_begin, kept.begin() + best_end};
+}
+
+// An index of other pages rather than an article: many headings that are links (headline
+// cards), against few paragraphs of their own, none of them article-length. Returning
+// nothing beats returning teasers.
+bool is_listing(const std::vector<TextBlock>& blocks, const std::vector<std::size_t>& article) {
+    std::size_t linked_headings = 0, others = 0;
+    for (std::size_t i : article) {
+        if (blocks[i].kind == BlockKind::Heading && blocks[i].link_density() > 0.5) ++linked_headings;
+        else if (blocks[i].weight() >= 400) return false;  // a real paragraph: an article
+        else ++others;
+    }
+    return linked_headings >= 5 && linked_headings * 10 >= others * 3;
 }
 
 struct Scored {
@@ -252,6 +271,7 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
     while (first < last && weak_edge(blocks[kept[first]]) && blocks[kept[first]].kind != BlockKind::Heading) ++first;
     while (last > first && (weak_edge(blocks[kept[last - 1]]) || blocks[kept[last - 1]].kind == BlockKind::Heading)) --last;
     out.article.assign(kept.begin() + first, kept.begin() + last);
+    if (is_listing(blocks, out.article)) out.article.clear();
     for (std::size_t i : out.article) out.weight += blocks[i].weight();
     return out;
 }
