@@ -46,7 +46,7 @@ constexpr std::string_view kFurnitureHeadings[] = {
     "Read more", "Read More", "More from", "More stories", "More Stories", "Most popular",
     "Most Popular", "Most read", "Most Read", "Trending", "Popular posts", "Comments", "comments",
     "Leave a Reply", "Leave a reply", "Leave a comment", "Share this", "Tags", "Categories",
-    "相关", "推荐", "热门", "热点", "猜你喜欢", "延伸阅读", "评论", "排行", "更多", "精彩图片", "专题"};
+    "相关", "推荐", "热门", "猜你喜欢", "延伸阅读", "评论", "排行", "更多", "精彩图片", "专题"};
 
 template <std::size_t N>
 bool contains(const std::string_view (&list)[N], std::string_view token) {
