@@ -135,6 +135,14 @@ Result extract(std::string_view bytes, const Options& options) {
     doc.blocks = std::move(selection.article);
     doc.comment_blocks = std::move(selection.comments);
     if (format == InputFormat::Markdown) strip_markup_left_over(doc.blocks);
+    // Text dumps and markdown have no <title>: the heading over the article names it.
+    if (doc.metadata.title.empty()) doc.metadata.title = selection.heading_before;
+    if (doc.metadata.title.empty())
+        for (const Block& b : doc.blocks)
+            if (b.kind == BlockKind::Heading) {
+                doc.metadata.title = b.text;
+                break;
+            }
     doc.text = join_lines(doc.blocks);
     doc.comments = join_lines(doc.comment_blocks);
     return result;

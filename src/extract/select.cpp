@@ -326,6 +326,12 @@ Selection select_article(const dom::Tree& tree, const Page& page, const Options&
                   best.container >= relaxed.container && best.container < page.subtree_end[relaxed.container];
     if (!nested && relaxed.weight > best.weight * s.relax_gain) best = std::move(relaxed);
     Selection selection;
+    if (!best.article.empty())
+        for (std::size_t back = 1; back <= 6 && back <= best.article.front(); ++back)
+            if (const TextBlock& b = page.blocks[best.article.front() - back]; b.kind == BlockKind::Heading) {
+                selection.heading_before = b.text;
+                break;
+            }
     selection.article = to_blocks(page, best.article);
     if (options.include_comments) selection.comments = to_blocks(page, best.comments);
     return selection;

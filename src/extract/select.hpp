@@ -15,6 +15,7 @@ namespace webclean::content {
 struct Selection {
     std::vector<Block> article;
     std::vector<Block> comments;
+    std::string heading_before;  // the nearest heading shortly before the article, if any
 };
 
 // `title` is the page title from metadata. On a web page a heading repeating it is not article

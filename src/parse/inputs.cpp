@@ -83,19 +83,37 @@ std::string markdown_to_html(std::string_view md) {
 
 namespace {
 
-// A title in a text dump: a short line that does not end like a sentence, followed by a
-// paragraph at least twice its length that does carry punctuation.
-bool is_title_line(std::string_view line, std::string_view next) {
-    std::size_t chars = 0, next_chars = 0, next_punct = 0, i = 0;
-    char32_t last = 0;
+// Whether a line reads like prose: long, with commas or full stops (not just the colons of
+// a "来源: | 时间:" line).
+bool is_prose(std::string_view line) {
+    std::size_t chars = 0, commas = 0, i = 0;
     while (i < line.size()) {
-        last = text::next_code_point(line, i);
+        char32_t c = text::next_code_point(line, i);
+        ++chars;
+        if (c == ',' || c == 0xFF0C || c == 0x3001 || c == 0x3002 || c == '.') ++commas;
+    }
+    return chars >= 40 && commas >= 2;
+}
+
+// A title in a text dump: a short line that does not end like a sentence, followed by prose
+// within three lines (a byline may stand between).
+bool is_title_line(const std::vector<std::string_view>& lines, std::size_t k) {
+    std::size_t chars = 0, i = 0;
+    char32_t last = 0;
+    while (i < lines[k].size()) {
+        last = text::next_code_point(lines[k], i);
         ++chars;
     }
-    if (chars < 4 || chars > 40 || text::is_clause_punct(last) || text::ends_sentence(last)) return false;
-    for (i = 0; i < next.size(); ++next_chars)
-        if (text::is_clause_punct(text::next_code_point(next, i))) ++next_punct;
-    return next_chars >= 2 * chars && next_chars >= 40 && next_punct >= 2;
+    if (chars < 4 || chars > 60 || text::is_clause_punct(last) || text::ends_sentence(last)) return false;
+    // Breadcrumbs and menus are not titles; nor is the second half of a sentence cut in two.
+    if (lines[k].find(" > ") != std::string_view::npos || lines[k].find(" | ") != std::string_view::npos) return false;
+    if (k > 0 && is_prose(lines[k - 1])) {
+        char32_t before = text::last_code_point(lines[k - 1]);
+        if (text::is_cjk(before) || before == ',' || before == 0xFF0C || before == 0x3001) return false;
+    }
+    for (std::size_t next = k + 1; next < lines.size() && next <= k + 3; ++next)
+        if (is_prose(lines[next])) return true;
+    return false;
 }
 
 }  // namespace
@@ -114,8 +132,7 @@ void parse_text(std::string_view utf8, dom::Tree& out) {
         if (!line.empty()) lines.push_back(line);
     }
     for (std::size_t k = 0; k < lines.size(); ++k) {
-        std::string_view next = k + 1 < lines.size() ? lines[k + 1] : std::string_view{};
-        dom::Tag tag = is_title_line(lines[k], next) ? GUMBO_TAG_H2 : GUMBO_TAG_P;
+        dom::Tag tag = is_title_line(lines, k) ? GUMBO_TAG_H2 : GUMBO_TAG_P;
         out.add_text(out.add_element(body, tag), lines[k]);
     }
 }
