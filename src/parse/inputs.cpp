@@ -98,13 +98,14 @@ bool is_prose(std::string_view line) {
 // A title in a text dump: a short line that does not end like a sentence, followed by prose
 // within three lines (a byline may stand between).
 bool is_title_line(const std::vector<std::string_view>& lines, std::size_t k) {
-    std::size_t chars = 0, i = 0;
+    std::size_t chars = 0, i = 0, stops = 0;
     char32_t last = 0;
     while (i < lines[k].size()) {
         last = text::next_code_point(lines[k], i);
         ++chars;
+        if (last == 0x3002 || last == 0xFF0C || last == ',' || last == 0xFF1B || last == 0xFF01 || last == 0xFF1F) ++stops;
     }
-    if (chars < 4 || chars > 60 || text::is_clause_punct(last) || text::ends_sentence(last)) return false;
+    if (chars < 4 || chars > 60 || stops > 1 || text::is_clause_punct(last) || text::ends_sentence(last)) return false;
     // Breadcrumbs and menus are not titles; nor is the second half of a sentence cut in two.
     if (lines[k].find(" > ") != std::string_view::npos || lines[k].find(" | ") != std::string_view::npos) return false;
     if (k > 0 && is_prose(lines[k - 1])) {
