@@ -120,12 +120,35 @@ Match next_label(std::string_view line, std::size_t from) {
     return {};
 }
 
-// Where a field's value ends: a bar, a bracket, or the next label.
+// An unknown label at pos: a short run of letters (no digits: "16:20" is a time) ending in a
+// colon, as in "点击数：", "浏览次数：", "字号:". Lines are whitespace-collapsed, so callers
+// check this after a space.
+bool label_like_at(std::string_view line, std::size_t pos) {
+    std::size_t letters = 0;
+    for (std::size_t i = pos; i < line.size() && letters <= 10;) {
+        char32_t c = next_code_point(line, i);
+        if (is_colon(c)) return letters >= 2;
+        if (!is_letter_like(c) || (c < 0x80 && text::is_ascii_digit(char(c)))) return false;
+        ++letters;
+    }
+    return false;
+}
+
+// Where a field's value ends: a bar, a bracket, the next label, or any other "XX：" label after
+// a space ("作者：吴清扬 点击数：123" -> "吴清扬"), or a run of two spaces between fields.
 std::size_t value_end(std::string_view line, std::size_t begin, std::size_t next_label_begin) {
     std::size_t end = std::min(line.size(), next_label_begin);
+    bool after_space = false;
     for (std::size_t i = begin; i < end;) {
         std::size_t at = i;
         char32_t c = next_code_point(line, i);
+        if (is_space(c)) {
+            if (after_space) return at;  // uncollapsed text: "吴清扬  点击数" (value is trimmed)
+            if (label_like_at(line, i)) return at;
+            after_space = true;
+            continue;
+        }
+        after_space = false;
         if (c == '|' || c == 0xFF5C || c == 0x4E28 || c == '[' || c == 0x3010 || c == 0x3011 || c == '(' ||
             c == 0xFF08 || c == ')' || c == 0xFF09 || c == 0x3002 || c == '<' || c == 0x300A)
             return at;

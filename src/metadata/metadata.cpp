@@ -61,6 +61,7 @@ struct Markup {
     std::vector<std::string_view> tags, sections, authors_meta;
     std::string title, h1, canonical, license, html_lang;
     std::string item_author, item_date, item_modified, rel_author, time_date, time_date_marked, byline_element;
+    std::string account_name;  // a publishing account's name on a platform page (#js_name, .profile_nickname)
 };
 
 std::string element_text(const dom::Tree& tree, dom::NodeId id) {
@@ -94,6 +95,27 @@ bool names_byline(std::string_view class_or_id) {
     for (std::string_view unwanted : {"comment", "avatar", "bio", "related", "more", "other", "img", "photo"})
         if (lower.find(unwanted) != std::string::npos) return false;
     return byline;
+}
+
+// class/id of the element naming the account that published a post on a platform
+// ("js_name", "profile_nickname", "account_name", "account-name").
+bool names_account(std::string_view class_or_id) {
+    if (class_or_id.empty() || class_or_id.size() > 200) return false;
+    std::string lower = text::to_lower(class_or_id);
+    return lower.find("nickname") != std::string::npos || lower.find("account_name") != std::string::npos ||
+           lower.find("account-name") != std::string::npos || has_token(lower, "js_name");
+}
+
+// Names of publishing platforms that host many accounts' articles: as a site name they say
+// nothing about who published the page, the account does.
+bool generic_platform_name(std::string_view name) {
+    static constexpr std::string_view platforms[] = {"微信公众平台", "微信公众号", "WeChat Official Accounts",
+                                                     "WeChat", "微信", "今日头条", "头条号", "百家号",
+                                                     "搜狐号", "网易号", "企鹅号", "知乎专栏"};
+    name = text::trim(name);
+    for (auto platform : platforms)
+        if (text::iequals(name, platform)) return true;
+    return false;
 }
 
 void read_meta(const dom::Tree& tree, dom::NodeId id, Markup& m) {
@@ -178,6 +200,11 @@ Markup read_markup(const dom::Tree& tree) {
             }
             if (has_token(itemprop, "datePublished") && m.item_date.empty()) m.item_date = value();
             if (has_token(itemprop, "dateModified") && m.item_modified.empty()) m.item_modified = value();
+        }
+        if (m.account_name.empty() && (names_account(tree.attribute(id, "id")) || names_account(tree.attribute(id, "class")))) {
+            std::string text = element_text(tree, id);
+            std::size_t length = detail::length_in_code_points(text);
+            if (length >= 2 && length <= 40) m.account_name = std::move(text);
         }
         if (m.byline_element.empty() && byline_elements_read < max_byline_elements &&
             (names_byline(tree.attribute(id, "class")) || names_byline(tree.attribute(id, "id")) ||
@@ -311,19 +338,26 @@ std::string site_from_title(std::string_view raw_title, std::string_view cleaned
     // The outermost segment of the rest names the site ("_科技_腾讯网" -> "腾讯网").
     static constexpr std::string_view separators[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ", "——", "_", "|", "｜"};
     const bool suffix = rest.data() != title.data();
-    std::size_t cut = suffix ? 0 : rest.size();
+    std::size_t cut = suffix ? 0 : rest.size(), separator_at = 0;
     for (auto sep : separators) {
         if (suffix) {
             std::size_t at = rest.rfind(sep);
-            if (at != std::string_view::npos && at + sep.size() > cut) cut = at + sep.size();
+            if (at != std::string_view::npos && at + sep.size() > cut) { cut = at + sep.size(); separator_at = at; }
         } else {
             std::size_t at = rest.find(sep);
             if (at != std::string_view::npos && at < cut) cut = at;
         }
     }
+    // "标题-频道-网站": a chain joined by bare hyphens (clean_title split there).
+    if (suffix && rest.size() > 1 && rest[0] == '-' && rest[1] != ' ' && rest[1] != '-') {
+        std::size_t at = rest.rfind('-');
+        if (at + 1 > cut) { cut = at + 1; separator_at = at; }
+    }
     std::string_view site = suffix ? rest.substr(cut) : rest.substr(0, cut);
+    // "… - 绿野家园论坛 - Powered by Discuz!": the site is the segment before the credit.
+    if (suffix && cut > 0 && looks_like_software_credit(site)) return site_from_title(std::string_view(title).substr(0, std::size_t(rest.data() - title.data()) + separator_at), cleaned);
     std::string out = collapse_space(site);
-    return detail::length_in_code_points(out) <= 40 ? out : std::string();
+    return detail::length_in_code_points(out) <= 40 && !looks_like_software_credit(out) ? out : std::string();
 }
 
 std::vector<std::string> authors_from(std::string_view value) {
@@ -346,6 +380,9 @@ Metadata extract_metadata(const dom::Tree& tree, std::string_view page_url) {
     if (md.sitename.empty()) md.sitename = ld.publisher;
     if (md.sitename.empty()) md.sitename = collapse_space(first_meta(m, {"application-name", "apple-mobile-web-app-title"}));
     if (md.sitename.empty()) md.sitename = ld.website_name;
+    if (looks_like_software_credit(md.sitename)) md.sitename.clear();
+    // On a platform page ("微信公众平台") the site is the account that published the article.
+    if (generic_platform_name(md.sitename) && !m.account_name.empty()) md.sitename = m.account_name;
 
     // JSON-LD first, as for every field: og:title is the social-media title, often reworded.
     // Some sites put the title in "name" and a kind of page in "headline"; the <title> tells.
@@ -374,7 +411,11 @@ Metadata extract_metadata(const dom::Tree& tree, std::string_view page_url) {
     if (md.authors.empty() && !m.byline_element.empty()) {
         detail::Bylines from_element;
         detail::read_byline_line(m.byline_element, from_element);
-        md.authors = from_element.authors.empty() ? authors_from(m.byline_element) : from_element.authors;
+        // An element holding only other labelled fields ("发表于 2024-04-20 20:00") names no one.
+        const bool other_fields = !from_element.date.empty() || !from_element.modified.empty() ||
+                                  !from_element.source.empty() || !from_element.editor.empty();
+        if (!from_element.authors.empty()) md.authors = from_element.authors;
+        else if (!other_fields) md.authors = authors_from(m.byline_element);
         if (md.authors.size() > 5) md.authors.clear();  // a list of links, not a byline
     }
 

@@ -31,4 +31,8 @@ std::string find_public_security(std::string_view text);
 // "文章标题_新华网", "标题——网站"). sitename and h1 (either may be empty) help decide.
 std::string clean_title(std::string_view title, std::string_view sitename, std::string_view h1);
 
+// "Powered by Discuz!", "Proudly powered by WordPress", "由…驱动": software credit, never a
+// site name nor part of a title.
+bool looks_like_software_credit(std::string_view s);
+
 }  // namespace webclean::metadata

@@ -11,6 +11,7 @@ namespace {
 struct Segment {
     std::size_t begin, end;          // the segment's text
     std::size_t separator_end = 0;   // where the separator after it ends (0 for the last one)
+    bool bare_hyphen = false;        // the separator after it is a "-" without spaces
 };
 
 // Separators that join a title to a site or section name, longest first.
@@ -34,8 +35,17 @@ std::vector<Segment> split_title(std::string_view t) {
             matched = sep.size();
             break;
         }
+        // "标题-频道-网站": a bare hyphen separates where a CJK character or CJK punctuation
+        // touches it; between ASCII characters it is part of a word ("COVID-19", "Wi-Fi").
+        bool bare_hyphen = false;
+        if (!matched && t[i] == '-' && i > 0 && i + 1 < t.size() &&
+            (static_cast<unsigned char>(t[i - 1]) >= 0x80 || static_cast<unsigned char>(t[i + 1]) >= 0x80) &&
+            t[i - 1] != ' ' && t[i + 1] != ' ') {
+            matched = 1;
+            bare_hyphen = true;
+        }
         if (matched && i > begin) {
-            segments.push_back({begin, i, i + matched});
+            segments.push_back({begin, i, i + matched, bare_hyphen});
             i += matched;
             begin = i;
         } else {
@@ -83,6 +93,15 @@ bool names_site(std::string_view segment, std::string_view site) {
 
 }  // namespace
 
+// Software credit, not a site: "Powered by Discuz!", "Proudly powered by WordPress", "由…驱动".
+bool looks_like_software_credit(std::string_view s) {
+    s = text::trim(s);
+    return detail::find_ignoring_case(s, "powered by") != std::string_view::npos ||
+           detail::find_ignoring_case(s, "built with") != std::string_view::npos ||
+           (s.find("由") != std::string_view::npos && s.find("驱动") != std::string_view::npos) ||
+           s.find("技术支持") != std::string_view::npos;
+}
+
 std::string clean_title(std::string_view title_in, std::string_view sitename_in, std::string_view h1_in) {
     const std::string title = detail::collapse_space(title_in);
     const std::string site = detail::collapse_space(sitename_in);
@@ -109,6 +128,8 @@ std::string clean_title(std::string_view title_in, std::string_view sitename_in,
 
     std::size_t first = 0, last = segments.size() - 1;
     auto span = [&](std::size_t a, std::size_t b) { return trimmed(t.substr(segments[a].begin, segments[b].end - segments[a].begin)); };
+    // A trailing software credit is never part of the title nor the site.
+    while (last > first && looks_like_software_credit(span(last, last))) --last;
 
     // Evidence first: segments that name the site, at either end.
     bool removed = false;
@@ -119,16 +140,20 @@ std::string clean_title(std::string_view title_in, std::string_view sitename_in,
     // No evidence: a short trailing segment is a site or section name when the rest is longer
     // ("标题_科技_腾讯网", "Review - Engadget"); else a short leading one ("Site | Article").
     // "Mozilla - Wikipedia" stays whole: neither side outweighs the other.
-    const bool chain =  // Chinese channel chains
+    const bool chain =  // Chinese channel chains: "标题_频道_网站", "标题-频道-网站"
+        segments[0].bare_hyphen ||
         t.substr(segments[0].end, segments[0].separator_end - segments[0].end).find('_') != std::string_view::npos;
     std::size_t dropped = 0;
     while (last > first && (chain || dropped < 2)) {
         double tail = weight(span(last, last)), rest = weight(span(first, last - 1));
-        if (tail > 4 || rest < tail * 1.5 || rest < 2) break;
+        // A bare hyphen also joins words ("北京-上海高铁"): only drop what is much shorter.
+        const double ratio = segments[last - 1].bare_hyphen ? 3.0 : 1.5;
+        if (tail > 4 || rest < tail * ratio || rest < 2) break;
         --last;
         ++dropped;
     }
-    if (dropped == 0 && last > first) {
+    // A leading site name is never split off at a bare hyphen.
+    if (dropped == 0 && last > first && !segments[first].bare_hyphen) {
         double head = weight(span(first, first)), rest = weight(span(first + 1, last));
         if (head <= 3 && rest >= head * 1.5 && rest >= 3) ++first;
     }

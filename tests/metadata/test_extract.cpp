@@ -5,6 +5,7 @@
 #include "dom/tree.hpp"
 #include "metadata/metadata.hpp"
 #include "parse/html.hpp"
+#include "parse/inputs.hpp"
 
 using namespace webclean;
 
@@ -187,4 +188,44 @@ BOOST_AUTO_TEST_CASE(junk_pages_are_safe) {
     BOOST_TEST(md.authors.empty());
     dom::Tree tree;  // never parsed
     BOOST_CHECK_NO_THROW(metadata::extract_metadata(tree, ""));
+}
+
+BOOST_AUTO_TEST_CASE(labelled_value_stops_at_next_label) {
+    auto md = extract(R"(<html><body><h1>标题</h1>
+        <div>发布时间：2023-11-08 10:15:32　来源：某某日报　作者：张小明　点击数：<span>2317</span></div>
+        <p>正文。</p></body></html>)");
+    BOOST_TEST(md.author() == "张小明");
+    BOOST_TEST(md.source == "某某日报");
+    BOOST_TEST(md.date == "2023-11-08T10:15:32");
+    auto gov = extract(R"(<html><body><h1>通知</h1><div>来源：某市农业局 浏览次数：<span>88</span></div></body></html>)");
+    BOOST_TEST(gov.source == "某市农业局");
+}
+
+BOOST_AUTO_TEST_CASE(sitename_never_software_credit) {
+    auto md = extract(R"(<html><head><title>帖子标题写得比较长的一篇 - 版块 - 某某家园论坛 -  Powered by Discuz!</title>
+        <meta name="generator" content="Discuz! X3.4"></head><body>
+        <div class="authi"><em id="authorposton1">发表于 2024-04-20 20:00</em></div><p>x</p></body></html>)");
+    BOOST_TEST(md.sitename == "某某家园论坛");
+    BOOST_TEST(md.title == "帖子标题写得比较长的一篇");
+    BOOST_TEST(md.author() == "");  // the "author" element holds only a date
+}
+
+BOOST_AUTO_TEST_CASE(platform_sitename_gives_way_to_account) {
+    auto md = extract(R"(<html><head><meta property="og:site_name" content="微信公众平台">
+        <meta property="og:title" content="一篇文章"></head><body>
+        <span class="rich_media_meta rich_media_meta_nickname"><a id="js_name">某某文旅</a></span>
+        <p>x</p></body></html>)");
+    BOOST_TEST(md.sitename == "某某文旅");
+    // A real site name stays, whatever nickname elements the page holds.
+    auto site = extract(R"(<html><head><meta property="og:site_name" content="Daily Paper"></head><body>
+        <span class="nickname">someone</span></body></html>)");
+    BOOST_TEST(site.sitename == "Daily Paper");
+}
+
+BOOST_AUTO_TEST_CASE(markdown_first_h1_is_title) {
+    dom::Tree tree;
+    std::string html = parse::markdown_to_html("# 新能源迈入“技术+资本”驱动期\n\n正文第一段。\n\n## 小节\n\n更多。\n");
+    parse::parse_html(html, 512, 1'000'000, tree);
+    auto md = metadata::extract_metadata(tree, "");
+    BOOST_TEST(md.title == "新能源迈入“技术+资本”驱动期");
 }

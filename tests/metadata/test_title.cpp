@@ -30,3 +30,16 @@ BOOST_AUTO_TEST_CASE(titles_without_a_site_stay) {
     BOOST_TEST(clean_title("snake_case naming in Python", "", "") == "snake_case naming in Python");
     BOOST_TEST(clean_title("", "", "Heading") == "Heading");
 }
+BOOST_AUTO_TEST_CASE(bare_hyphen_site_chain) {
+    BOOST_TEST(clean_title("山村里的新书屋：年轻人的返乡故事-某某在线-某某新闻", "", "") ==
+               "山村里的新书屋：年轻人的返乡故事");
+    // A bare hyphen inside a short title, or between ASCII words, joins words.
+    BOOST_TEST(clean_title("北京-上海高铁开通", "", "") == "北京-上海高铁开通");
+    BOOST_TEST(clean_title("COVID-19 cases fall", "", "") == "COVID-19 cases fall");
+}
+BOOST_AUTO_TEST_CASE(software_credit_dropped) {
+    BOOST_TEST(clean_title("阳台种菜的一些心得和配土比例分享 - 园艺版 - 某某论坛 - Powered by Discuz!", "", "") ==
+               "阳台种菜的一些心得和配土比例分享");
+    BOOST_TEST(webclean::metadata::looks_like_software_credit("Powered by Discuz!"));
+    BOOST_TEST(!webclean::metadata::looks_like_software_credit("某某论坛"));
+}
