@@ -430,6 +430,9 @@ Metadata extract_metadata(const dom::Tree& tree, std::string_view page_url) {
     md.hostname = hostname_of(md.url);
     if (md.date.empty()) md.date = date_from_url(md.url);
     if (md.date.empty() && md.url != page_url) md.date = date_from_url(page_url);
+    // A page that only says when it was updated ("更新时间") was published no later than that:
+    // the best date there is, as the reader sees it.
+    if (md.date.empty()) md.date = md.modified;
 
     md.description = collapse_space(first_meta(m, description_meta));
     if (md.description.empty()) md.description = ld.description;
