@@ -285,6 +285,14 @@ bool stops_mid_sentence(std::string_view text) {
     return text::is_cjk(last) || last == 0xFF0C || last == ',' || last == 0x3001 || last == 0x201C;
 }
 
+// Titles carry colons and dashes but seldom commas: only a fragment with a comma or full stop
+// is prose that a break can have cut.
+bool has_comma_or_stop(std::string_view text) {
+    for (std::string_view mark : {"，", ",", "。", "、"})
+        if (text.find(mark) != std::string_view::npos) return true;
+    return false;
+}
+
 // Paragraph repair: joins the halves of a CJK sentence that the page layout broke: a single
 // <br> inside one element, or a column or figure break between two paragraphs (at most two
 // dropped lines, such as a figure credit, between them). Never joins headings or list items.
@@ -298,7 +306,7 @@ std::vector<Block> to_blocks(const Page& page, const std::vector<std::size_t>& i
         if (previous && b.kind == BlockKind::Paragraph && previous->kind == BlockKind::Paragraph &&
             is_cjk_text(b) && is_cjk_text(*previous) && !previous->sentence_end && stops_mid_sentence(out.back().text)) {
             bool same_element = previous->owner == b.owner && b.breaks_before == 1;
-            bool across_break = i - previous_index <= 3 && previous->punct > 0 && previous->weight() >= 30;
+            bool across_break = i - previous_index <= 3 && has_comma_or_stop(previous->text) && previous->weight() >= 30;
             join = same_element || across_break;
         }
         std::string line = strip_continuation_markers(b.kind == BlockKind::Heading ? strip_pinyin_tail(b.text) : b.text);
