@@ -140,7 +140,9 @@ constexpr Phrase kPhrases[] = {
 };
 
 // Staff credits that may stand anywhere in a short line ("…已渗透 编辑 余冬梅 审核 官莉").
-constexpr std::string_view kCreditsAnywhere[] = {"责任编辑", "审核", "校对", "海报设计", "编辑 ", "编辑:", "编辑："};
+// The role word must be followed by a separator and a name: "审核" alone is an ordinary verb.
+constexpr std::string_view kCreditsAnywhere[] = {"责任编辑", "审核 ", "审核:", "审核：", "校对 ", "校对:", "校对：",
+                                                 "海报设计", "编辑 ", "编辑:", "编辑："};
 
 // Credits matched at the start of a line only: the line names staff or a source.
 constexpr std::string_view kCreditPrefixes[] = {

@@ -1,0 +1,76 @@
+#include <boost/test/unit_test.hpp>
+
+#include "extract/blocks.hpp"
+#include "parse/html.hpp"
+
+using namespace webclean;
+
+namespace {
+content::Page page_of(const std::string& html, dom::Tree& tree, const Options& options = {}) {
+    parse::parse_html(html, 512, 1'000'000, tree);
+    return content::collect_blocks(tree, options);
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(features_count_cjk_links_and_punctuation) {
+    dom::Tree tree;
+    auto page = page_of("<p>中文，测试。<a href=x>链接</a></p><p>Plain words here.</p>", tree);
+    BOOST_REQUIRE_EQUAL(page.blocks.size(), 2u);
+    const auto& zh = page.blocks[0];
+    BOOST_TEST(zh.text == "中文，测试。链接");
+    BOOST_TEST(zh.cjk == 6u);
+    BOOST_TEST(zh.link_chars == 2u);
+    BOOST_TEST(zh.punct == 2u);
+    BOOST_TEST(zh.weight() == 3.0 * 6 + 2);
+    BOOST_TEST(page.blocks[1].sentence_end);
+}
+
+BOOST_AUTO_TEST_CASE(no_space_where_a_line_break_falls_between_cjk) {
+    dom::Tree tree;
+    auto page = page_of("<p>人工智能\n产业 and\nmore</p>", tree);
+    BOOST_TEST(page.blocks.at(0).text == "人工智能产业 and more");
+}
+
+BOOST_AUTO_TEST_CASE(br_splits_blocks_and_counts_breaks) {
+    dom::Tree tree;
+    auto page = page_of("<div>第一行<br>第二行<br><br>第三行</div>", tree);
+    BOOST_REQUIRE_EQUAL(page.blocks.size(), 3u);
+    BOOST_TEST(page.blocks[1].breaks_before == 1);
+    BOOST_TEST(page.blocks[2].breaks_before == 2);
+}
+
+BOOST_AUTO_TEST_CASE(hidden_and_form_controls_are_skipped) {
+    dom::Tree tree;
+    auto page = page_of("<p>seen</p><p style=\"display: none\">hidden</p><button>Click</button><p hidden>h2</p>", tree);
+    BOOST_REQUIRE_EQUAL(page.blocks.size(), 1u);
+    BOOST_TEST(page.blocks[0].text == "seen");
+}
+
+BOOST_AUTO_TEST_CASE(data_table_rows_become_tab_separated_lines) {
+    dom::Tree tree;
+    std::string html = "<table><tr><th>Region</th><th>Share</th></tr><tr><td>North</td><td>84.2</td></tr></table>";
+    auto page = page_of(html, tree);
+    BOOST_REQUIRE_EQUAL(page.blocks.size(), 2u);
+    BOOST_TEST((page.blocks[1].kind == BlockKind::TableRow));
+    BOOST_TEST(page.blocks[1].text == "North\t84.2");
+    Options no_tables;
+    no_tables.include_tables = false;
+    dom::Tree tree2;
+    BOOST_TEST(page_of(html, tree2, no_tables).blocks.empty());
+}
+
+BOOST_AUTO_TEST_CASE(layout_tables_stay_blocks_of_text) {
+    dom::Tree tree;
+    std::string long_text(600, 'x');  // a content cell far longer than data cells are
+    auto page = page_of("<table><tr><td>menu</td><td><p>" + long_text + "</p></td></tr><tr><td>a</td><td>b</td></tr></table>", tree);
+    for (const auto& b : page.blocks) BOOST_TEST((b.kind != BlockKind::TableRow));
+}
+
+BOOST_AUTO_TEST_CASE(structural_and_named_flags) {
+    dom::Tree tree;
+    auto page = page_of("<nav><a href=/>Home</a></nav><div class=\"share-bar\">Share</div><div id=comments>c</div>", tree);
+    BOOST_REQUIRE_EQUAL(page.blocks.size(), 3u);
+    BOOST_TEST((page.flags[page.blocks[0].owner] & content::kStructural) != 0);  // the link's text belongs to <nav>
+    BOOST_TEST((page.flags[page.blocks[1].owner] & content::kNamedFurniture) != 0);
+    BOOST_TEST((page.flags[page.blocks[2].owner] & content::kComments) != 0);
+}

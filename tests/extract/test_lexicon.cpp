@@ -1,0 +1,38 @@
+#define BOOST_TEST_MODULE extract
+#include <boost/test/unit_test.hpp>
+
+#include "extract/lexicon.hpp"
+
+using namespace webclean::content;
+
+BOOST_AUTO_TEST_CASE(class_tokens_split_on_punctuation_and_camel_case) {
+    BOOST_TEST((classify_names("site-nav main", "") == NameSignal::Boilerplate));
+    BOOST_TEST((classify_names("relatedNews", "") == NameSignal::Boilerplate));
+    BOOST_TEST((classify_names("", "post_body") == NameSignal::Content));
+    BOOST_TEST((classify_names("comment-list", "") == NameSignal::Comments));
+    // Short tokens only match whole: "head" and "shadow" are not "ad".
+    BOOST_TEST((classify_names("head shadow", "") == NameSignal::None));
+    BOOST_TEST((classify_names("left-side", "") == NameSignal::None));
+}
+
+BOOST_AUTO_TEST_CASE(long_furniture_words_match_inside_run_together_names) {
+    BOOST_TEST((classify_names("relatedpoststitle", "") == NameSignal::Boilerplate));
+    BOOST_TEST((classify_names("", "commentsbox") == NameSignal::Comments));
+}
+
+BOOST_AUTO_TEST_CASE(phrases_by_strength) {
+    BOOST_TEST((classify_phrase("Copyright © 2024 Example Ltd. All rights reserved.") == PhraseSignal::Legal));
+    BOOST_TEST((classify_phrase("京ICP备12345678号") == PhraseSignal::Legal));
+    BOOST_TEST((classify_phrase("版权 所有 未经许可") == PhraseSignal::Legal));  // spaced-out footer words
+    BOOST_TEST((classify_phrase("责任编辑：张三") == PhraseSignal::Credit));
+    BOOST_TEST((classify_phrase("目前人工智能已渗透 编辑 余冬梅 审核 官莉") == PhraseSignal::Credit));
+    BOOST_TEST((classify_phrase("分享到：微信 微博") == PhraseSignal::Interface));
+    BOOST_TEST((classify_phrase("The council met on Tuesday to discuss the budget.") == PhraseSignal::None));
+}
+
+BOOST_AUTO_TEST_CASE(furniture_headings) {
+    BOOST_TEST(is_furniture_heading("相关阅读"));
+    BOOST_TEST(is_furniture_heading("Related stories"));
+    BOOST_TEST(!is_furniture_heading("热点透视"));
+    BOOST_TEST(!is_furniture_heading("How the vote went"));
+}

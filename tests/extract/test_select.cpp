@@ -1,0 +1,110 @@
+#include <boost/test/unit_test.hpp>
+
+#include "extract/blocks.hpp"
+#include "extract/select.hpp"
+#include "parse/html.hpp"
+#include "parse/inputs.hpp"
+
+using namespace webclean;
+
+namespace {
+
+std::string article_text(const std::string& html, const Options& options = {}, std::string_view title = "") {
+    dom::Tree tree;
+    parse::parse_html(html, 512, 1'000'000, tree);
+    auto page = content::collect_blocks(tree, options);
+    auto selection = content::select_article(tree, page, options, title, true);
+    std::string text;
+    for (const auto& b : selection.article) text += b.text + "\n";
+    return text;
+}
+
+const std::string kParagraph =
+    "The harbour authority said on Tuesday that the new electric ferries will enter service next spring, "
+    "cutting crossing times by a quarter and halving fuel costs for the operator.";
+
+std::string page_with(const std::string& article) {
+    return "<html><body><nav><a href=/>Home</a> <a href=/news>News</a> <a href=/sport>Sport</a></nav>"
+           "<div class=sidebar><h3>Most read</h3><ul><li><a href=/a>Story one headline</a></li>"
+           "<li><a href=/b>Story two headline</a></li></ul></div>"
+           "<div class=story>" + article + "</div>"
+           "<footer>Copyright 2024 Example News. All rights reserved. <a href=/privacy>Privacy Policy</a></footer>"
+           "</body></html>";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(keeps_the_article_and_drops_the_furniture) {
+    std::string text = article_text(page_with("<h1>Ferries</h1><p>" + kParagraph + "</p><p>" + kParagraph + "</p>"));
+    BOOST_TEST(text.find("electric ferries") != std::string::npos);
+    BOOST_TEST(text.find("Most read") == std::string::npos);
+    BOOST_TEST(text.find("Story one") == std::string::npos);
+    BOOST_TEST(text.find("Home") == std::string::npos);
+    BOOST_TEST(text.find("Copyright") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(heading_repeating_the_title_is_dropped) {
+    std::string html = page_with("<h1>Electric ferries arrive</h1><p>" + kParagraph + "</p>");
+    BOOST_TEST(article_text(html, {}, "Electric ferries arrive").find("Electric ferries arrive") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(comments_are_kept_apart) {
+    std::string html = page_with("<p>" + kParagraph + "</p><div class=comments><p>I took the ferry yesterday, and the "
+                                 "new timetable is far better than the old one, thanks.</p></div>");
+    dom::Tree tree;
+    parse::parse_html(html, 512, 1'000'000, tree);
+    Options options;
+    auto page = content::collect_blocks(tree, options);
+    auto selection = content::select_article(tree, page, options, "", true);
+    std::string article, comments;
+    for (const auto& b : selection.article) article += b.text;
+    for (const auto& b : selection.comments) comments += b.text;
+    BOOST_TEST(article.find("timetable") == std::string::npos);
+    BOOST_TEST(comments.find("timetable") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_misnamed_wrapper_does_not_hide_the_article) {
+    // Class names say "sidebar" around the only real text on the page: the relaxed attempt wins.
+    std::string html = "<html><body><div class=\"sidebar-layout\"><p>" + kParagraph + "</p><p>" + kParagraph +
+                       "</p></div><div class=footer-links><a href=/a>About</a></div></body></html>";
+    BOOST_TEST(article_text(html).find("electric ferries") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(listing_pages_give_nothing) {
+    std::string cards;
+    for (int i = 0; i < 8; ++i)
+        cards += "<h3><a href=/s" + std::to_string(i) + ">Headline number " + std::to_string(i) +
+                 " about the town</a></h3><p>One line teaser for the story, short.</p>";
+    BOOST_TEST(article_text("<html><body><main>" + cards + "</main></body></html>").empty());
+}
+
+BOOST_AUTO_TEST_CASE(cjk_sentence_cut_by_br_is_joined) {
+    std::string html = "<html><body><div class=content>陕西强化统筹组织，在推动责任落实上下功夫，<br>"
+                       "制定统一工作台账，印发编报指南，透明审核规则，提前掌握各部门基本情况。<br><br>"
+                       "第二段落的内容在这里，同样是完整的一句话，用来说明段落之间不会被合并。</div></body></html>";
+    std::string text = article_text(html);
+    BOOST_TEST(text.find("上下功夫，制定统一工作台账") != std::string::npos);
+    BOOST_TEST(text.find("基本情况。\n第二段落") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(flat_text_keeps_the_best_run_of_lines) {
+    std::string dump =
+        "网站首页 | 新闻 | 体育 | 财经\n北京 天津 河北 山西 内蒙古 辽宁\n"
+        "人工智能赋能千行百业\n"
+        "今年以来，我省人工智能产业规模持续扩大，一批重点项目相继落地，带动上下游企业加快集聚发展。\n"
+        "专家表示，下一步要在算力、数据和人才等方面持续发力，推动人工智能与实体经济深度融合。\n"
+        "评论\n热门新闻标题一则\n这是另一条新闻的摘要内容，与本文无关，不应出现在正文里。\n"
+        "关于我们 | 联系我们\n京ICP备12345678号\n";
+    dom::Tree tree;
+    parse::parse_text(dump, tree);
+    Options options;
+    auto page = content::collect_blocks(tree, options);
+    auto selection = content::select_article(tree, page, options, "", false);
+    std::string text;
+    for (const auto& b : selection.article) text += b.text + "\n";
+    BOOST_TEST(text.find("人工智能赋能千行百业") != std::string::npos);  // the title line heads the run
+    BOOST_TEST(text.find("深度融合") != std::string::npos);
+    BOOST_TEST(text.find("北京 天津") == std::string::npos);
+    BOOST_TEST(text.find("与本文无关") == std::string::npos);
+    BOOST_TEST(text.find("ICP") == std::string::npos);
+}
