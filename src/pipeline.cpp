@@ -4,6 +4,7 @@
 
 #include "decode/decode.hpp"
 #include "dom/tree.hpp"
+#include "extract/articles.hpp"
 #include "extract/blocks.hpp"
 #include "extract/select.hpp"
 #include "metadata/metadata.hpp"
@@ -144,6 +145,8 @@ Result extract(std::string_view bytes, const Options& options) {
                 break;
             }
     doc.text = join_lines(doc.blocks);
+    // A web page's several articles are usually teasers; newspaper dumps really hold several.
+    if (format != InputFormat::Html) doc.articles = content::split_articles(doc.blocks, format == InputFormat::Markdown);
     doc.comments = join_lines(doc.comment_blocks);
     return result;
 }

@@ -40,10 +40,18 @@ struct Block {
     std::string text;
 };
 
+// One of several articles on a page (a newspaper page holds several).
+struct Article {
+    std::string title;
+    std::string byline;  // the line naming its reporter, when there is one ("本报记者 张三")
+    std::string text;    // its blocks' text, one block a line, title included
+};
+
 struct Document {
     Metadata metadata;
     std::vector<Block> blocks;  // the article, in reading order
     std::string text;           // the blocks' text, one block a line
+    std::vector<Article> articles;  // filled only when the page holds two or more articles
     std::vector<Block> comment_blocks;
     std::string comments;       // reader comments, when found and wanted
     bool empty() const { return text.empty(); }

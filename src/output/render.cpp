@@ -55,6 +55,12 @@ std::string render_json(const Document& document) {
         {"text", string_or_null(document.text)},
         {"comments", string_or_null(document.comments)},
     };
+    if (!document.articles.empty()) {
+        Json articles = Json::array();
+        for (const Article& a : document.articles)
+            articles.push_back({{"title", string_or_null(a.title)}, {"byline", string_or_null(a.byline)}, {"text", a.text}});
+        object["articles"] = std::move(articles);
+    }
     // Scraped pages do carry broken UTF-8; replacing it with U+FFFD beats throwing mid-batch.
     return object.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
