@@ -226,7 +226,19 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
     auto enter = [&](dom::NodeId id) -> bool {
         const dom::Node& node = tree[id];
         if (node.is_text) {
-            builder.append(node.text, link_depth > 0, pre_depth > 0);
+            if (node.parent == tree.body() && pre_depth == 0) {
+                // Text lying bare in <body>, as in a scraper's mix of text lines and HTML
+                // fragments: its line breaks are the only structure it has.
+                std::string_view rest = node.text;
+                for (std::size_t nl = rest.find('\n'); nl != std::string_view::npos; nl = rest.find('\n')) {
+                    builder.append(rest.substr(0, nl), link_depth > 0, false);
+                    flush();
+                    rest.remove_prefix(nl + 1);
+                }
+                builder.append(rest, link_depth > 0, false);
+            } else {
+                builder.append(node.text, link_depth > 0, pre_depth > 0);
+            }
             return false;
         }
         std::uint8_t& flags = page.flags[id];

@@ -260,10 +260,13 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
     // A page with no structure around its article (a text dump, fragments in <body>): keep the
     // contiguous run of lines with the most content, the one-dimensional form of the container.
     if (best == tree.body() || best == tree.root()) {
-        // A line that labels furniture ("评论", "相关阅读") ends the article on a flat page.
+        // A label line (no sentence, one mark at most) naming furniture ("评论", "相关阅读") ends the article
+        // on a flat page; a sentence that happens to say 更多 does not.
         std::vector<double> flat = weights;
         for (std::size_t i : kept)
-            if (blocks[i].weight() < 60 && is_furniture_heading(blocks[i].text)) flat[i] = -1e6;
+            if (blocks[i].weight() < 60 && blocks[i].punct <= 1 && !blocks[i].sentence_end &&
+                is_furniture_heading(blocks[i].text))
+                flat[i] = -1e6;
         kept = best_run(kept, flat, blocks);
     }
     // Trim furniture-like lines at both edges; a heading left last heads nothing.

@@ -249,7 +249,22 @@ PageLines page_lines(const dom::Tree& tree) {
     if (start == dom::none) return page;
     auto enter = [&](dom::NodeId id) {
         const dom::Node& node = tree[id];
-        if (node.is_text) { current += node.text; return false; }
+        if (node.is_text) {
+            if (node.parent != start) {
+                current += node.text;
+                return false;
+            }
+            // Text bare in <body> (a scraper's text lines around HTML fragments): its line
+            // breaks are the only structure it has.
+            std::string_view rest = node.text;
+            for (std::size_t nl = rest.find('\n'); nl != std::string_view::npos; nl = rest.find('\n')) {
+                current += rest.substr(0, nl);
+                flush();
+                rest.remove_prefix(nl + 1);
+            }
+            current += rest;
+            return false;
+        }
         if (is_block(node.tag)) flush();
         if (node.tag == GUMBO_TAG_H1 && page.h1_line == SIZE_MAX) page.h1_line = page.lines.size();
         return node.tag != GUMBO_TAG_SELECT;

@@ -116,6 +116,16 @@ bool is_han_name_list(std::string_view piece) {
     return run >= 2 && run <= 4;
 }
 
+// A role on its own ("实习生", "通讯员"), left over when a byline lists roles between names.
+bool is_role_word(std::string_view piece) {
+    for (auto role : leading_roles) {
+        std::string_view bare = text::trim(role);
+        while (!bare.empty() && (bare.back() == ':' || bare.back() == '/')) bare.remove_suffix(1);
+        if (bare.size() >= 3 && piece == bare) return true;  // CJK roles; "by" and the like never stand alone
+    }
+    return false;
+}
+
 void add_name(std::vector<std::string>& names, std::string_view piece) {
     piece = trim_piece(piece);
     if (piece.empty() || looks_like_url_or_email(piece) || length_in_code_points(piece) > 60) return;
@@ -124,13 +134,14 @@ void add_name(std::vector<std::string>& names, std::string_view piece) {
         char32_t c = next_code_point(piece, i);
         if ((c < 0x80 && text::is_ascii_alpha(char(c))) || c >= 0xC0) has_letter = true;
     }
-    if (!has_letter) return;
+    if (!has_letter || is_role_word(piece)) return;
     if (is_han_name_list(piece)) {
         std::size_t start = 0;
         while (start < piece.size()) {
             std::size_t space = piece.find(' ', start);
             if (space == std::string_view::npos) space = piece.size();
-            names.emplace_back(piece.substr(start, space - start));
+            // "记者 谭书远 实习生 聂小满": the role words between names are not names.
+            if (!is_role_word(piece.substr(start, space - start))) names.emplace_back(piece.substr(start, space - start));
             start = space + 1;
         }
         return;

@@ -229,3 +229,11 @@ BOOST_AUTO_TEST_CASE(markdown_first_h1_is_title) {
     auto md = metadata::extract_metadata(tree, "");
     BOOST_TEST(md.title == "新能源迈入“技术+资本”驱动期");
 }
+
+BOOST_AUTO_TEST_CASE(role_words_between_names_are_not_authors) {
+    webclean::dom::Tree tree;
+    webclean::parse::parse_html("<html><body><h1>标题</h1><p>本报记者 谭书远 实习生 聂小满</p><p>正文内容。</p></body></html>",
+                                512, 100000, tree);
+    auto md = webclean::metadata::extract_metadata(tree, "");
+    BOOST_TEST(md.author() == "谭书远; 聂小满");
+}
