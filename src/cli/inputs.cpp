@@ -3,7 +3,6 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -27,9 +26,6 @@ std::string read_error(int error_number) {
     return std::string("read-error: ") + std::strerror(error_number);
 }
 
-bool ends_with_gz(const std::string& name) {
-    return name.size() >= 3 && name.compare(name.size() - 3, 3, ".gz") == 0;
-}
 
 // Owns a file descriptor so every early return closes it.
 class FileDescriptor {
@@ -39,7 +35,6 @@ public:
     FileDescriptor& operator=(const FileDescriptor&) = delete;
     ~FileDescriptor() { if (fd_ >= 0) ::close(fd_); }
     int get() const { return fd_; }
-    int release() { int fd = fd_; fd_ = -1; return fd; }
 private:
     int fd_;
 };
@@ -62,42 +57,6 @@ std::string read_bounded(int fd, std::size_t max_bytes, std::size_t size_hint, s
             return too_large(max_bytes);
         }
     }
-}
-
-// zlib's gz* functions read the compressed file in pieces, so only the output is bounded here.
-std::string read_gzip(FileDescriptor& file, std::size_t max_bytes, std::string& bytes) {
-    gzFile gz = gzdopen(file.get(), "rb");
-    if (!gz) return "read-error: cannot open gzip stream";
-    file.release();  // gzclose closes the descriptor from now on
-    bytes.clear();
-    char buffer[1 << 16];
-    std::string error;
-    while (true) {
-        int n = gzread(gz, buffer, sizeof buffer);
-        if (n < 0) {
-            int code = 0;
-            const char* message = gzerror(gz, &code);
-            error = code == Z_ERRNO ? read_error(errno)
-                                    : std::string("bad-input: gzip: ") + (message ? message : "corrupt data");
-            break;
-        }
-        if (n == 0) {
-            // A truncated stream ends like a clean one; gzerror tells them apart.
-            int code = 0;
-            const char* message = gzerror(gz, &code);
-            if (code != Z_OK && code != Z_STREAM_END)
-                error = std::string("bad-input: gzip: ") + (message ? message : "corrupt data");
-            break;
-        }
-        bytes.append(buffer, static_cast<std::size_t>(n));
-        if (bytes.size() > max_bytes) {
-            error = too_large(max_bytes);
-            break;
-        }
-    }
-    gzclose(gz);
-    if (!error.empty()) bytes.clear();
-    return error;
 }
 
 void walk_directory(const fs::path& directory, std::vector<Input>& out) {
@@ -159,7 +118,6 @@ std::string read_input(const Input& input, std::size_t max_bytes, std::string& b
     struct stat info {};
     if (::fstat(file.get(), &info) != 0) return read_error(errno);
     if (S_ISDIR(info.st_mode)) return read_error(EISDIR);
-    if (ends_with_gz(input.name)) return read_gzip(file, max_bytes, bytes);
     const bool sized = S_ISREG(info.st_mode);
     if (sized && static_cast<std::size_t>(info.st_size) > max_bytes) return too_large(max_bytes);
     return read_bounded(file.get(), max_bytes, sized ? static_cast<std::size_t>(info.st_size) : 0, bytes);

@@ -24,7 +24,8 @@ void expand_input(const std::string& spec, std::vector<Input>& out);
 bool is_directory(const std::string& spec);
 
 // Reads the input into bytes, never holding more than max_bytes + 1 of it: a regular file
-// is sized before reading, and ".gz" files are decompressed as a stream. Returns an empty
+// is sized before reading. Compressed input stays compressed: extract() inflates gzip under the
+// same limit. Returns an empty
 // string on success, else an error message of the form "kind: detail".
 std::string read_input(const Input& input, std::size_t max_bytes, std::string& bytes);
 
