@@ -6,21 +6,6 @@
 
 namespace webclean::metadata::detail {
 
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    unsigned char lead = byte(i);
-    if (lead < 0x80) { ++i; return lead; }
-    std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
-    if (length == 0 || lead > 0xF4 || i + length > s.size()) { ++i; return 0xFFFD; }
-    char32_t c = lead & (0x7F >> length);
-    for (std::size_t k = 1; k < length; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) { ++i; return 0xFFFD; }
-        c = (c << 6) | (byte(i + k) & 0x3F);
-    }
-    i += length;
-    return c;
-}
-
 std::string collapse_space(std::string_view s) {
     std::string out;
     out.reserve(s.size());

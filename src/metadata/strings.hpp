@@ -7,22 +7,16 @@
 #include <string_view>
 #include <vector>
 
+#include "text/utf8.hpp"
+
 namespace webclean::metadata::detail {
 
-// Decodes the code point at s[i] and advances i; a broken sequence yields U+FFFD and one byte.
-char32_t next_code_point(std::string_view s, std::size_t& i);
-
-constexpr bool is_han(char32_t c) {
-    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
-           (c >= 0x20000 && c <= 0x2FFFF);
-}
-constexpr bool is_kana(char32_t c) { return c >= 0x3040 && c <= 0x30FF; }
-constexpr bool is_hangul(char32_t c) { return (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF); }
-// Whitespace as pages write it: ASCII, no-break space, ideographic space, the U+2000 spaces.
-constexpr bool is_space(char32_t c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
-           c == 0x3000 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0xFEFF;
-}
+// The shared UTF-8 and script helpers, under the names this stage has always used.
+using text::is_han;
+using text::is_hangul;
+using text::is_kana;
+using text::is_space;
+using text::next_code_point;
 
 // Whitespace runs (any kind above) -> one ASCII space; trimmed.
 std::string collapse_space(std::string_view s);

@@ -7,23 +7,30 @@
 
 namespace webclean::text {
 
-// Decodes the code point at s[i] and advances i; invalid bytes decode as U+FFFD, one byte each.
+// Decodes the code point at s[i] and advances i; a broken, overlong or out-of-range sequence
+// decodes as U+FFFD, one byte each.
 inline char32_t next_code_point(std::string_view s, std::size_t& i) {
-    auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) { ++i; return b; }
-    int extra = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : -1;
-    if (extra < 0 || i + extra >= s.size()) {
+    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char lead = byte(i);
+    if (lead < 0x80) {
+        ++i;
+        return lead;
+    }
+    std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+    if (length == 0 || lead > 0xF4 || i + length > s.size()) {
         ++i;
         return 0xFFFD;
     }
-    char32_t cp = b & (0x3F >> extra);
-    for (int k = 1; k <= extra; ++k) {
-        auto c = static_cast<unsigned char>(s[i + k]);
-        if ((c & 0xC0) != 0x80) { ++i; return 0xFFFD; }
-        cp = (cp << 6) | (c & 0x3F);
+    char32_t c = lead & (0x7F >> length);
+    for (std::size_t k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) {
+            ++i;
+            return 0xFFFD;
+        }
+        c = (c << 6) | (byte(i + k) & 0x3F);
     }
-    i += extra + 1;
-    return cp;
+    i += length;
+    return c;
 }
 
 inline void append_utf8(std::string& out, char32_t cp) {
@@ -41,13 +48,18 @@ inline void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
+constexpr bool is_han(char32_t c) {
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0x20000 && c <= 0x2FFFF);
+}
+constexpr bool is_kana(char32_t c) { return c >= 0x3040 && c <= 0x30FF; }
+constexpr bool is_hangul(char32_t c) {
+    return (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F);
+}
+
 // Han ideographs, kana and hangul: scripts written without spaces, where one character carries
 // about as much as a word does in English.
-constexpr bool is_cjk(char32_t c) {
-    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x3040 && c <= 0x30FF) ||
-           (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x1100 && c <= 0x11FF) ||
-           (c >= 0x3130 && c <= 0x318F) || (c >= 0x20000 && c <= 0x2FA1F);
-}
+constexpr bool is_cjk(char32_t c) { return is_han(c) || is_kana(c) || is_hangul(c); }
 
 // White space as a reader sees it: ASCII space, no-break space, the ideographic space used to
 // indent Chinese paragraphs, and the other Unicode spaces.
