@@ -118,6 +118,10 @@ void walk(const Tree& tree, NodeId start, Enter&& enter, Leave&& leave) {
     }
 }
 
+// Elements that start a new line of text (custom elements included); everything else flows
+// inline. The one list every stage that turns the tree into lines shares.
+bool is_block_level(Tag tag);
+
 // Tag name for any node ("#text" for text, the lower-case name for elements).
 std::string_view tag_name(Tag tag);
 

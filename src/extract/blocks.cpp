@@ -21,26 +21,6 @@ bool is_skipped_tag(dom::Tag tag) {
     }
 }
 
-// Elements that start a new line of text; everything else flows inline.
-bool is_block_tag(dom::Tag tag) {
-    switch (tag) {
-        case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
-        case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS:
-        case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
-        case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER:
-        case GUMBO_TAG_FORM: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-        case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP:
-        case GUMBO_TAG_HR: case GUMBO_TAG_LI: case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU: case GUMBO_TAG_NAV:
-        case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION:
-        case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
-        case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_UL: case GUMBO_TAG_CAPTION:
-        case GUMBO_TAG_SUMMARY: case GUMBO_TAG_UNKNOWN: case GUMBO_TAG_HTML:
-            return true;
-        default:
-            return false;
-    }
-}
-
 bool is_hidden(const dom::Tree& tree, dom::NodeId id) {
     if (tree.has_attribute(id, "hidden")) return true;
     if (text::iequals(tree.attribute(id, "aria-hidden"), "true")) return true;
@@ -280,7 +260,7 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
             return true;
         }
         if (node.tag == GUMBO_TAG_IMG) return false;
-        if (!is_block_tag(node.tag)) {
+        if (!dom::is_block_level(node.tag)) {
             // Short furniture inside a line ("¶" anchors, share icons, ad labels) goes with its
             // element; longer inline text and block-level furniture are judged later.
             if (flags & (kNamedFurniture | kStructural) && short_text(tree, id, 24)) {
@@ -312,7 +292,7 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
         if (node.tag == GUMBO_TAG_A && link_depth > 0) --link_depth;
         if (node.tag == GUMBO_TAG_BR || node.tag == GUMBO_TAG_HR) return;
         if (table_row_depth > 0 && !(node.tag == GUMBO_TAG_TR && owners.back().id == id)) return;
-        if (!is_block_tag(node.tag) || owners.back().id != id) return;
+        if (!dom::is_block_level(node.tag) || owners.back().id != id) return;
         flush();
         owners.pop_back();
         if (node.tag == GUMBO_TAG_UL || node.tag == GUMBO_TAG_OL) --list_depth;

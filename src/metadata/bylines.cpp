@@ -10,20 +10,10 @@
 namespace webclean::metadata::detail {
 namespace {
 
-bool is_block(dom::Tag tag) {
-    switch (tag) {
-        case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_LI: case GUMBO_TAG_TR:
-        case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-        case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
-        case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_TABLE: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
-        case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
-        case GUMBO_TAG_FORM: case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_MAIN: case GUMBO_TAG_FIGURE:
-        case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_HR: case GUMBO_TAG_CENTER:
-        case GUMBO_TAG_BODY: case GUMBO_TAG_TITLE: case GUMBO_TAG_OPTION:
-            return true;
-        default:
-            return false;
-    }
+// Where a page line ends: block-level elements, and <br> and <option>, which also end a line
+// as a reader sees it.
+bool ends_line(dom::Tag tag) {
+    return dom::is_block_level(tag) || tag == GUMBO_TAG_BR || tag == GUMBO_TAG_OPTION || tag == GUMBO_TAG_TITLE;
 }
 
 // Lines longer than this are article prose, never a byline.
@@ -265,27 +255,17 @@ PageLines page_lines(const dom::Tree& tree) {
             current += rest;
             return false;
         }
-        if (is_block(node.tag)) flush();
+        if (ends_line(node.tag)) flush();
         if (node.tag == GUMBO_TAG_H1 && page.h1_line == SIZE_MAX) page.h1_line = page.lines.size();
         return node.tag != GUMBO_TAG_SELECT;
     };
     auto leave = [&](dom::NodeId id) {
-        if (!tree[id].is_text && is_block(tree[id].tag)) flush();
+        if (!tree[id].is_text && ends_line(tree[id].tag)) flush();
     };
-    // Pre-order walk with a leave step, so text after a block starts a line of its own.
-    dom::NodeId id = start;
-    while (true) {
-        if (enter(id) && tree[id].first_child != dom::none) {
-            id = tree[id].first_child;
-            continue;
-        }
-        while (true) {
-            leave(id);
-            if (id == start) { flush(); return page; }
-            if (tree[id].next_sibling != dom::none) { id = tree[id].next_sibling; break; }
-            id = tree[id].parent;
-        }
-    }
+    // The leave step makes text after a block start a line of its own.
+    dom::walk(tree, start, enter, leave);
+    flush();
+    return page;
 }
 
 void read_byline_line(std::string_view line, Bylines& found) {
