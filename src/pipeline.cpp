@@ -10,7 +10,6 @@
 #include "metadata/metadata.hpp"
 #include "parse/html.hpp"
 #include "parse/inputs.hpp"
-#include "text/ascii.hpp"
 #include "webclean/extract.hpp"
 
 namespace webclean {
