@@ -239,6 +239,10 @@ Decoded to_utf8(std::string_view bytes, std::string_view http_charset, bool snif
 
     // 2./3. The HTTP label, else the page's own <meta>.
     std::string label = canonical_encoding(http_charset);
+    // UTF-16 without a byte-order mark reads as valid UTF-8 full of NULs: only its zero bytes
+    // tell, and they outweigh any label but a UTF-16 one.
+    if (std::string_view utf16 = detail::sniff_utf16(bytes); !utf16.empty() && !is_utf16(label))
+        return decode_as(bytes, utf16, {});
     if (label.empty() && sniff_html) label = detail::prescan_meta_charset(bytes);
 
     const Utf8Scan scan = scan_utf8(bytes);
@@ -267,6 +271,17 @@ Decoded to_utf8(std::string_view bytes, std::string_view http_charset, bool snif
 } catch (...) {
     // Only allocation can throw here; an empty result is better than unwinding into the caller.
     return {std::string(), "utf-8", 0};
+}
+
+bool looks_binary(std::string_view utf8) {
+    constexpr std::size_t kLook = 64 * 1024;
+    std::string_view head = utf8.substr(0, kLook);
+    std::size_t controls = 0;
+    for (char c : head) {
+        auto byte = static_cast<unsigned char>(c);
+        controls += byte < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' && byte != 0x1B;
+    }
+    return !head.empty() && controls * 20 >= head.size();
 }
 
 }  // namespace webclean::decode
