@@ -1,4 +1,5 @@
 // webclean: cleans web pages into article text and metadata from the command line.
+#include <chrono>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -204,6 +205,7 @@ int main(int argc, char** argv) {
     std::string input_format = "auto";
     bool precision = false, recall = false, no_tables = false, no_comments = false, quiet = false;
     std::optional<std::size_t> max_bytes;
+    unsigned time_budget_ms = 0;
 
     app.add_option("INPUT", specs, "Files, directories, or - for standard input");
     app.add_option("-f,--format", format_name, "Output format")
@@ -224,6 +226,8 @@ int main(int argc, char** argv) {
     app.add_flag("--no-comments", no_comments, "Leave reader comments out");
     app.add_option("--max-bytes", max_bytes, "Largest input accepted, in bytes (after decompression)")
         ->check(CLI::PositiveNumber);
+    app.add_option("--time-budget", time_budget_ms, "Milliseconds one input may take (0: no limit)")
+        ->check(CLI::NonNegativeNumber);
     app.add_flag("-q,--quiet", quiet, "No diagnostics for failed inputs");
     app.set_version_flag("--version", std::string("webclean ") + webclean::version);
 
@@ -247,6 +251,7 @@ int main(int argc, char** argv) {
     settings.options.include_tables = !no_tables;
     settings.options.include_comments = !no_comments;
     if (max_bytes) settings.options.limits.max_input_bytes = *max_bytes;
+    settings.options.limits.time_budget = std::chrono::milliseconds(time_budget_ms);
 
     const bool list_from_stdin = input_list == "-";
     if (!input_list.empty()) {

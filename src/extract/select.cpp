@@ -4,6 +4,7 @@
 
 #include "extract/cleanup.hpp"
 #include "extract/lexicon.hpp"
+#include "limits/deadline.hpp"
 #include "text/utf8.hpp"
 
 namespace webclean::content {
@@ -213,7 +214,10 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
 
     std::vector<Unit> units = paragraph_units(blocks);
     std::vector<Role> roles(blocks.size());
-    for (std::size_t i = 0; i < blocks.size(); ++i) roles[i] = role_of(tree, page, blocks[i], total, subtree_weight, s, attempt);
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        limits::check_deadline();
+        roles[i] = role_of(tree, page, blocks[i], total, subtree_weight, s, attempt);
+    }
     mark_furniture_sections(tree, page, roles);
     // Text dumps have no links: a line of short items is what is left of a menu.
     std::vector<bool> menu(blocks.size());
@@ -231,6 +235,7 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
         else if (b.link_density() > s.link_heavy) w = -b.weight();
         else w = -0.25 * b.weight();
         weights[i] = w;
+        limits::check_deadline();
         for (dom::NodeId id = b.owner; id != dom::none; id = tree[id].parent) score[id] += w;
     }
 
