@@ -276,12 +276,14 @@ Decoded to_utf8(std::string_view bytes, std::string_view http_charset, bool snif
 bool looks_binary(std::string_view utf8) {
     constexpr std::size_t kLook = 64 * 1024;
     std::string_view head = utf8.substr(0, kLook);
-    std::size_t controls = 0;
+    std::size_t characters = 0, controls = 0;
     for (char c : head) {
         auto byte = static_cast<unsigned char>(c);
+        characters += (byte & 0xC0) != 0x80;  // every byte but a continuation byte starts one
         controls += byte < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' && byte != 0x1B;
     }
-    return !head.empty() && controls * 20 >= head.size();
+    // Random bytes hold about one such control in ten characters, whatever they decode as.
+    return characters > 0 && controls * 32 >= characters;
 }
 
 }  // namespace webclean::decode

@@ -33,7 +33,7 @@ Decoded to_utf8(std::string_view bytes, std::string_view http_charset, bool snif
 
 // True when decoded text is binary data rather than a document: control characters that text
 // never holds (NUL and the C0 controls other than tab, line feed, form feed, carriage return and
-// escape) are at least 1 in 20 of its first 64 KiB.
+// escape) are at least 1 in 32 of the characters in its first 64 KiB.
 bool looks_binary(std::string_view utf8);
 
 // The WHATWG canonical encoding name for a label ("GBK" -> "gbk", "latin1" -> "windows-1252"),

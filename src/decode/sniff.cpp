@@ -203,9 +203,11 @@ std::string_view sniff_utf16(std::string_view bytes) {
         zero_even += bytes[2 * k] == '\0';
         zero_odd += bytes[2 * k + 1] == '\0';
     }
-    // A quarter of the characters ASCII is plenty for a page; text in another script has its
-    // spaces, digits and line breaks. The other position may hold a few zeros (U+xx00).
-    auto dominant = [&](std::size_t zeros, std::size_t other) { return zeros * 4 >= pairs && other * 16 <= zeros; };
+    // Text in any script has its ASCII spaces, digits, punctuation or markup: one character in
+    // sixteen is enough. Text in an ASCII-compatible encoding has no zero bytes at all, and
+    // random data has as many at either position; the other position of UTF-16 may hold a few
+    // (U+xx00).
+    auto dominant = [&](std::size_t zeros, std::size_t other) { return zeros * 16 >= pairs && other * 16 <= zeros; };
     if (dominant(zero_odd, zero_even)) return "utf-16le";
     if (dominant(zero_even, zero_odd)) return "utf-16be";
     return {};
