@@ -1,22 +1,17 @@
 // Fuzz target: decode::to_utf8 with fuzzed labels. Input layout: one flags byte (bit 0: sniff
 // <meta>; bits 1-5: label length), the label, then the bytes to decode. The output must be valid
 // UTF-8 whatever the label and bytes; canonical_encoding() must be idempotent.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 
 #include "decode/decode.hpp"
-#include "decode/internal.hpp"
+#include "fuzz_checks.hpp"
 
-namespace {
-
-void require(bool condition) {
-    if (!condition) std::abort();
-}
-
-}  // namespace
+using webclean::fuzz::require;
+using webclean::fuzz::valid_utf8;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace webclean::decode;
@@ -29,8 +24,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string_view bytes = input.substr(1 + label_length);
 
     Decoded decoded = to_utf8(bytes, label, sniff_html);
-    require(detail::scan_utf8(decoded.text).valid());
+    require(valid_utf8(decoded.text));
     require(!decoded.charset.empty());
+    (void)looks_binary(decoded.text);
 
     std::string canonical = canonical_encoding(label);
     if (!canonical.empty()) require(canonical_encoding(canonical) == canonical);

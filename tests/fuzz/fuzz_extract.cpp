@@ -3,23 +3,15 @@
 // caller relies on: text and metadata are valid UTF-8 and the JSON rendering parses.
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
 
-#include "decode/internal.hpp"
+#include "fuzz_checks.hpp"
 #include "webclean/webclean.hpp"
 
-namespace {
-
-void require(bool condition) {
-    if (!condition) std::abort();
-}
-
-bool valid_utf8(std::string_view s) { return webclean::decode::detail::scan_utf8(s).valid(); }
-
-}  // namespace
+using webclean::fuzz::require;
+using webclean::fuzz::valid_utf8;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     webclean::Options options;

@@ -2,19 +2,17 @@
 // result is Ok only for data that really is gzip.
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 
 #include "decode/decode.hpp"
+#include "fuzz_checks.hpp"
+
+using webclean::fuzz::require;
 
 namespace {
 
 constexpr std::size_t kLimit = 1u << 20;
-
-void require(bool condition) {
-    if (!condition) std::abort();
-}
 
 }  // namespace
 
