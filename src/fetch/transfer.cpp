@@ -86,7 +86,7 @@ bool check_url(std::string_view url, std::string& host, FetchResult& failure) {
     const std::string lower_scheme = text::to_lower(scheme ? scheme.get() : "");
     if (lower_scheme != "http" && lower_scheme != "https") {
         failure = failed(FetchStatus::BadScheme,
-                         "scheme '" + lower_scheme + "' is not fetched: only http and https are", url);
+                         "scheme '" + lower_scheme + "' refused: only http and https are fetched", url);
         return false;
     }
     const CurlString name = url_part(parsed.get(), CURLUPART_HOST);
