@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
+#include <mutex>
 #include <stdexcept>
 
 namespace webclean::test {
@@ -83,6 +85,13 @@ bool Connection::wait(std::chrono::milliseconds duration) {
 }
 
 LocalServer::LocalServer(Handler handler) : handler_(std::move(handler)) {
+    // A proxy set in the environment must not stand between the tests and this server; the
+    // variables are set before any client runs, in this process and the ones it starts.
+    static std::once_flag no_proxy;
+    std::call_once(no_proxy, [] {
+        ::setenv("no_proxy", "127.0.0.1,localhost", 1);
+        ::setenv("NO_PROXY", "127.0.0.1,localhost", 1);
+    });
     listen_fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
     if (listen_fd_ < 0) throw std::runtime_error("socket() failed");
     int yes = 1;

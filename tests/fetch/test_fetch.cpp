@@ -5,7 +5,6 @@
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
-#include <cstdlib>
 #include <ostream>
 #include <set>
 #include <string>
@@ -27,22 +26,10 @@ using namespace std::chrono_literals;
 using webclean::FetchOptions;
 using webclean::FetchResult;
 using webclean::FetchStatus;
-using webclean::test::Connection;
 using webclean::test::LocalServer;
-using webclean::test::Request;
-using webclean::test::response;
 using namespace webclean::test::routes;
 
 namespace {
-
-// A proxy set in the environment must not stand between the tests and their own server.
-struct NoProxyForLoopback {
-    NoProxyForLoopback() {
-        ::setenv("no_proxy", "127.0.0.1,localhost", 1);
-        ::setenv("NO_PROXY", "127.0.0.1,localhost", 1);
-    }
-};
-BOOST_TEST_GLOBAL_FIXTURE(NoProxyForLoopback);
 
 FetchOptions quick_options() {
     FetchOptions options;

@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -28,38 +27,32 @@ using webclean::test::routes::handle;
 
 namespace {
 
-struct NoProxyForLoopback {
-    NoProxyForLoopback() {
-        ::setenv("no_proxy", "127.0.0.1,localhost", 1);
-        ::setenv("NO_PROXY", "127.0.0.1,localhost", 1);
-    }
-};
-BOOST_TEST_GLOBAL_FIXTURE(NoProxyForLoopback);
-
 struct Run {
     int status = -1;
     std::string out;
     std::string err;
 };
 
-// Runs webclean with arguments (shell syntax); stderr goes through a scratch file.
-Run webclean_cli(const std::string& arguments) {
-    const fs::path err_file = fs::temp_directory_path() / ("webclean-fetch-cli-" + std::to_string(::getpid()));
-    const std::string command =
-        "'" WEBCLEAN_BINARY_DIR "/webclean' " + arguments + " 2>'" + err_file.string() + "'";
-    Run result;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    BOOST_REQUIRE(pipe != nullptr);
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, n);
-    const int status = ::pclose(pipe);
-    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream err(err_file);
+std::string read_and_remove(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
     std::stringstream text;
-    text << err.rdbuf();
-    result.err = text.str();
-    fs::remove(err_file);
+    text << in.rdbuf();
+    in.close();
+    fs::remove(path);
+    return text.str();
+}
+
+// Runs webclean with arguments (shell syntax), both output streams caught in scratch files.
+Run webclean_cli(const std::string& arguments) {
+    const fs::path scratch = fs::temp_directory_path() / ("webclean-fetch-cli-" + std::to_string(::getpid()));
+    const fs::path out = scratch.string() + ".out", err = scratch.string() + ".err";
+    const std::string command =
+        "'" WEBCLEAN_BINARY_DIR "/webclean' " + arguments + " >'" + out.string() + "' 2>'" + err.string() + "'";
+    const int status = std::system(command.c_str());
+    Run result;
+    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.out = read_and_remove(out);
+    result.err = read_and_remove(err);
     return result;
 }
 
