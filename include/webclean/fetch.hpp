@@ -18,8 +18,8 @@ namespace webclean {
 // Limits and manners of fetching. Every field has a default fit for crawling news sites.
 struct FetchOptions {
     long max_redirects = 10;                                    // redirects followed; more is an error
-    std::chrono::milliseconds connect_timeout{10'000};          // to open the connection (TLS included)
-    std::chrono::milliseconds total_timeout{30'000};            // for the whole transfer, redirects included
+    std::chrono::milliseconds connect_timeout{10'000};          // to open the connection, TLS included
+    std::chrono::milliseconds total_timeout{30'000};            // whole transfer, redirects included; 0: none
     long low_speed_limit = 10;                                  // bytes per second under which a transfer
     std::chrono::seconds low_speed_time{15};                    //   fails once it stays there this long
     std::size_t max_body_bytes = Limits{}.max_input_bytes;      // decompressed body; larger aborts

@@ -1,5 +1,8 @@
 #include "fetch/transfer.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <memory>
 #include <mutex>
 
@@ -115,7 +118,7 @@ Transfer::Transfer(std::size_t index, const std::string& url, std::string host, 
     set(CURLOPT_REDIR_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
     set(CURLOPT_FOLLOWLOCATION, 1L);
-    set(CURLOPT_MAXREDIRS, options.max_redirects);
+    set(CURLOPT_MAXREDIRS, std::max(options.max_redirects, 0L));  // curl reads -1 as "no limit"
     set(CURLOPT_AUTOREFERER, 1L);
     // An in-memory cookie jar for this transfer: some sites set a cookie and redirect to the
     // same page, and loop without it.
@@ -126,7 +129,8 @@ Transfer::Transfer(std::size_t index, const std::string& url, std::string host, 
     set(CURLOPT_LOW_SPEED_TIME, static_cast<long>(options.low_speed_time.count()));
     // Refuses early when the server announces a larger body; write_body enforces the limit
     // on what actually arrives, after decompression.
-    set(CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options.max_body_bytes));
+    set(CURLOPT_MAXFILESIZE_LARGE,
+        static_cast<curl_off_t>(std::min<std::uintmax_t>(options.max_body_bytes, std::numeric_limits<curl_off_t>::max())));
     set(CURLOPT_USERAGENT, options.user_agent.c_str());
     set(CURLOPT_SSL_VERIFYPEER, options.verify_tls ? 1L : 0L);
     set(CURLOPT_SSL_VERIFYHOST, options.verify_tls ? 2L : 0L);

@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
+#include <limits>
 #include <ostream>
 #include <set>
 #include <string>
@@ -74,6 +75,17 @@ BOOST_AUTO_TEST_CASE(follows_redirects_up_to_the_limit) {
     BOOST_TEST(r.status == FetchStatus::TooManyRedirects);
     BOOST_TEST(!r.error.empty());
     BOOST_TEST(r.body.empty());
+}
+
+BOOST_AUTO_TEST_CASE(limits_at_their_extremes_stay_limits) {
+    LocalServer server(handle);
+    FetchOptions options;
+    options.max_body_bytes = std::numeric_limits<std::size_t>::max();
+    options.max_redirects = -1;  // curl would take this as "no limit"
+    FetchResult r = webclean::fetch(server.url("/page"), options);
+    BOOST_TEST(r.status == FetchStatus::Ok, r.error);
+    BOOST_TEST(r.body == kEnglishPage);
+    BOOST_TEST(webclean::fetch(server.url("/redirect/1"), options).status == FetchStatus::TooManyRedirects);
 }
 
 BOOST_AUTO_TEST_CASE(refuses_a_redirect_to_another_scheme) {
