@@ -184,12 +184,22 @@ std::vector<std::size_t> best_run(const std::vector<std::size_t>& kept, const st
 // An index of other pages rather than an article: many headings that are links (headline
 // cards), against few paragraphs of their own, none of them article-length. Returning
 // nothing beats returning teasers.
+// Teasers come one or two to a headline; an article runs on for paragraphs between the links
+// it embeds ("Read also: …" cards inside the story).
 bool is_listing(const std::vector<TextBlock>& blocks, const std::vector<std::size_t>& article) {
-    std::size_t linked_headings = 0, others = 0;
+    constexpr std::size_t article_run = 5;  // sentences in a row that no teaser card has
+    std::size_t linked_headings = 0, others = 0, sentences_in_row = 0;
     for (std::size_t i : article) {
-        if (blocks[i].kind == BlockKind::Heading && blocks[i].link_density() > 0.5) ++linked_headings;
-        else if (blocks[i].weight() >= 400) return false;  // a real paragraph: an article
-        else ++others;
+        const TextBlock& b = blocks[i];
+        if (b.kind == BlockKind::Heading && b.link_density() > 0.5) {
+            ++linked_headings;
+            sentences_in_row = 0;
+            continue;
+        }
+        if (b.weight() >= 400) return false;  // a real paragraph: an article
+        ++others;
+        sentences_in_row = b.punct > 0 && b.link_density() < 0.3 ? sentences_in_row + 1 : 0;
+        if (sentences_in_row >= article_run) return false;
     }
     return linked_headings >= 5 && linked_headings * 10 >= others * 3;
 }
