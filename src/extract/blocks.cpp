@@ -94,6 +94,8 @@ bool short_text(const dom::Tree& tree, dom::NodeId element, std::size_t limit) {
     return bytes <= limit;
 }
 
+bool is_heading_tag(dom::Tag tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
+
 BlockKind kind_of(dom::Tag tag, int& level, int list_depth) {
     switch (tag) {
         case GUMBO_TAG_H1: level = 1; return BlockKind::Heading;
@@ -227,7 +229,10 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
             return false;
         }
         if (is_structural(tree, id)) flags |= kStructural;
-        switch (classify_names(tree.attribute(id, "class"), tree.attribute(id, "id"))) {
+        // A heading's id is an anchor spelled from its own words ("travel-related-coverage"),
+        // not the name of a box.
+        std::string_view id_name = is_heading_tag(node.tag) ? std::string_view() : tree.attribute(id, "id");
+        switch (classify_names(tree.attribute(id, "class"), id_name)) {
             case NameSignal::Boilerplate:
                 // <article> and <main> say what they hold more reliably than their class names.
                 if (node.tag != GUMBO_TAG_ARTICLE && node.tag != GUMBO_TAG_MAIN && node.tag != GUMBO_TAG_BODY)

@@ -89,8 +89,13 @@ std::vector<Unit> paragraph_units(const std::vector<TextBlock>& blocks) {
 }
 
 // A heading that labels a furniture box ("Related stories", a heading inside a box named
-// "related-posts") condemns what follows it inside its parent: the rest of the box.
-void mark_furniture_sections(const dom::Tree& tree, const Page& page, std::vector<Role>& roles) {
+// "related-posts") condemns what follows it inside its parent: the rest of the box. A heading
+// that is itself a link ("Related post: <a>…</a>") is a one-item card inside the story: it
+// goes, the story around it stays. So does a heading that only its wording condemns when its
+// parent holds most of the page: that parent is the article body and the heading one of its
+// sections ("Travel-related coverage").
+void mark_furniture_sections(const dom::Tree& tree, const Page& page, const std::vector<double>& subtree_weight,
+                             double total_weight, const Settings& s, std::vector<Role>& roles) {
     const auto& blocks = page.blocks;
     dom::NodeId box_begin = 0, box_end = 0;
     Role box_role = Role::Furniture;
@@ -106,6 +111,11 @@ void mark_furniture_sections(const dom::Tree& tree, const Page& page, std::vecto
         if (!named_box && !is_furniture_heading(b.text)) continue;
         dom::NodeId parent = tree[b.owner].parent;
         if (parent == dom::none || parent == tree.body()) continue;
+        bool body_section = !named_box && subtree_weight[parent] > s.furniture_share * total_weight;
+        if (b.link_density() > 0.5 || body_section) {
+            roles[i] = Role::Furniture;
+            continue;
+        }
         box_begin = parent;
         box_end = page.subtree_end[parent];
         box_role = roles[i] == Role::Comment ? Role::Comment : Role::Furniture;
@@ -224,7 +234,7 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
     std::vector<Unit> units = paragraph_units(blocks);
     std::vector<Role> roles(blocks.size());
     for (std::size_t i = 0; i < blocks.size(); ++i) roles[i] = role_of(tree, page, blocks[i], total, subtree_weight, s, attempt);
-    mark_furniture_sections(tree, page, roles);
+    mark_furniture_sections(tree, page, subtree_weight, total, s, roles);
     // Text dumps have no links: a line of short items is what is left of a menu.
     std::vector<bool> menu(blocks.size());
     for (std::size_t i = 0; i < blocks.size(); ++i)
