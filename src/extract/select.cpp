@@ -4,6 +4,7 @@
 
 #include "extract/cleanup.hpp"
 #include "extract/lexicon.hpp"
+#include "text/ascii.hpp"
 #include "text/utf8.hpp"
 
 namespace webclean::content {
@@ -123,6 +124,100 @@ void mark_furniture_sections(const dom::Tree& tree, const Page& page, const std:
     }
 }
 
+// Whether the link on a headline (inside it, or the headline inside the link) leads to another
+// page; "#faq-3" and "javascript:" links open and close things on this one (accordions, tabs).
+bool links_to_another_page(const dom::Tree& tree, dom::NodeId heading) {
+    auto leads_away = [&](dom::NodeId id) {
+        if (tree[id].tag != GUMBO_TAG_A) return false;
+        std::string_view href = text::trim(tree.attribute(id, "href"));
+        return !href.empty() && href.front() != '#' && href.substr(0, 11) != "javascript:";
+    };
+    for (dom::NodeId id = tree[heading].parent, up = 0; id != dom::none && up < 2; id = tree[id].parent, ++up)
+        if (leads_away(id)) return true;
+    bool found = false;
+    dom::walk(tree, heading, [&](dom::NodeId id) {
+        if (!found && !tree[id].is_text && leads_away(id)) found = true;
+        return !found;
+    });
+    return found;
+}
+
+// A list of teaser cards ("More from …": headline link, byline, date, excerpt, again and
+// again): an element with three or more children that each hold a linked headline and little
+// else, and whose text is mostly those cards (a story quoting three headlines is not a list).
+// Such lists are furniture on a page that has an article of its own beside them: paragraphs of
+// prose outside every list. On an index page the lists are all there is, and they stay.
+void mark_teaser_lists(const dom::Tree& tree, const Page& page, const std::vector<double>& subtree_weight,
+                       std::vector<Role>& roles) {
+    constexpr int max_climb = 6;             // from a headline up to the list holding its card
+    constexpr std::size_t min_cards = 3;
+    constexpr double max_card_weight = 800;  // a card is a headline and an excerpt, not a story
+    constexpr double cards_share = 0.7;
+    constexpr double article_prose = 800;    // prose outside the lists that makes an article
+    constexpr std::size_t article_paragraphs = 3;
+    const auto& blocks = page.blocks;
+    // For each candidate list: the cards seen, as the child of the list each headline sits in.
+    std::vector<std::pair<dom::NodeId, dom::NodeId>> seen;  // (list, card)
+    for (const TextBlock& b : blocks) {
+        if (b.kind != BlockKind::Heading || b.link_density() <= 0.5 || !links_to_another_page(tree, b.owner)) continue;
+        dom::NodeId card = b.owner;
+        for (int climb = 0; climb < max_climb; ++climb) {
+            dom::NodeId list = tree[card].parent;
+            if (list == dom::none || list == tree.body()) break;
+            if (subtree_weight[card] <= max_card_weight) seen.emplace_back(list, card);
+            card = list;
+        }
+    }
+    std::sort(seen.begin(), seen.end());
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    std::vector<std::pair<dom::NodeId, dom::NodeId>> lists;  // [begin, end) node ranges
+    for (std::size_t i = 0; i < seen.size();) {
+        std::size_t j = i;
+        while (j < seen.size() && seen[j].first == seen[i].first) ++j;
+        dom::NodeId list = seen[i].first;
+        double in_cards = 0;
+        for (std::size_t k = i; k < j; ++k) in_cards += subtree_weight[seen[k].second];
+        if (j - i >= min_cards && in_cards >= cards_share * subtree_weight[list])
+            lists.emplace_back(list, page.subtree_end[list]);
+        i = j;
+    }
+    if (lists.empty()) return;
+    std::vector<bool> in_list(blocks.size());
+    std::vector<std::size_t> prose;  // block indices of article-like paragraphs outside every list
+    double prose_weight = 0;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        for (const auto& [begin, end] : lists)
+            if (blocks[i].owner >= begin && blocks[i].owner < end) in_list[i] = true;
+        const TextBlock& b = blocks[i];
+        if (in_list[i] || roles[i] != Role::Content || b.punct == 0 || b.weight() < 80 || b.link_density() > 0.3) continue;
+        prose.push_back(i);
+        prose_weight += b.weight();
+    }
+    if (prose_weight < article_prose || prose.size() < article_paragraphs) return;
+    // A list that the article's prose continues after (a listicle's items, "Read also" cards in
+    // the middle of a story) belongs to the article. Look in the nearest ancestor that holds
+    // prose at all.
+    auto prose_after = [&](dom::NodeId list) {
+        dom::NodeId end = page.subtree_end[list];
+        for (dom::NodeId a = tree[list].parent; a != dom::none; a = tree[a].parent) {
+            dom::NodeId a_end = page.subtree_end[a];
+            bool any = false;
+            for (std::size_t i : prose) {
+                if (blocks[i].owner < a || blocks[i].owner >= a_end) continue;
+                if (blocks[i].owner >= end) return true;
+                any = true;
+            }
+            if (any) return false;
+        }
+        return false;
+    };
+    for (const auto& [begin, end] : lists) {
+        if (prose_after(begin)) continue;
+        for (std::size_t i = 0; i < blocks.size(); ++i)
+            if (blocks[i].owner >= begin && blocks[i].owner < end && roles[i] == Role::Content) roles[i] = Role::Furniture;
+    }
+}
+
 bool looks_like_content(const Unit& u, const Settings& s) {
     double link_density = u.chars > 0 ? u.link_chars / u.chars : 0;
     if (link_density > s.link_heavy) return false;
@@ -235,6 +330,7 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
     std::vector<Role> roles(blocks.size());
     for (std::size_t i = 0; i < blocks.size(); ++i) roles[i] = role_of(tree, page, blocks[i], total, subtree_weight, s, attempt);
     mark_furniture_sections(tree, page, subtree_weight, total, s, roles);
+    mark_teaser_lists(tree, page, subtree_weight, roles);
     // Text dumps have no links: a line of short items is what is left of a menu.
     std::vector<bool> menu(blocks.size());
     for (std::size_t i = 0; i < blocks.size(); ++i)
