@@ -344,7 +344,9 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
         else if (b.kind == BlockKind::Heading) w = 0;
         else if (menu[i]) w = -b.weight();
         else if (looks_like_content(units[i], s)) w = b.weight() * (1.0 - b.link_density());
-        else if (b.link_density() > s.link_heavy) w = -b.weight();
+        // Prose that links many names (hover cards, wiki-style) is not a menu: the more of it
+        // is unlinked sentences, the less it counts against the element around it.
+        else if (b.link_density() > s.link_heavy) w = -b.weight() * (b.punct >= 3 ? (b.link_density() - s.link_heavy) / (1.0 - s.link_heavy) : 1.0);
         else w = -0.25 * b.weight();
         weights[i] = w;
         for (dom::NodeId id = b.owner; id != dom::none; id = tree[id].parent) score[id] += w;
