@@ -142,6 +142,32 @@ bool links_to_another_page(const dom::Tree& tree, dom::NodeId heading) {
     return found;
 }
 
+// A card's headline: a heading that is a link to another page, or a block whose first words
+// are such a link of headline length ("<a>Title</a> Excerpt…").
+bool opens_with_headline_link(const dom::Tree& tree, const TextBlock& b) {
+    constexpr std::size_t headline_bytes = 20;
+    if (b.kind == BlockKind::Heading) return b.link_density() > 0.5 && links_to_another_page(tree, b.owner);
+    if (b.link_chars == 0) return false;
+    dom::NodeId first_text = dom::none;
+    dom::walk(tree, b.owner, [&](dom::NodeId id) {
+        if (first_text != dom::none) return false;
+        if (tree[id].is_text && !text::trim(tree[id].text).empty()) first_text = id;
+        return true;
+    });
+    if (first_text == dom::none) return false;
+    for (dom::NodeId id = tree[first_text].parent; id != b.owner && id != dom::none; id = tree[id].parent) {
+        if (tree[id].tag != GUMBO_TAG_A) continue;
+        std::size_t bytes = 0;
+        dom::walk(tree, id, [&](dom::NodeId t) {
+            if (tree[t].is_text) bytes += text::trim(tree[t].text).size();
+            return true;
+        });
+        std::string_view href = text::trim(tree.attribute(id, "href"));
+        return bytes >= headline_bytes && !href.empty() && href.front() != '#' && href.substr(0, 11) != "javascript:";
+    }
+    return false;
+}
+
 // A list of teaser cards ("More from …": headline link, byline, date, excerpt, again and
 // again): an element with three or more children that each hold a linked headline and little
 // else, and whose text is mostly those cards (a story quoting three headlines is not a list).
@@ -159,7 +185,7 @@ void mark_teaser_lists(const dom::Tree& tree, const Page& page, const std::vecto
     // For each candidate list: the cards seen, as the child of the list each headline sits in.
     std::vector<std::pair<dom::NodeId, dom::NodeId>> seen;  // (list, card)
     for (const TextBlock& b : blocks) {
-        if (b.kind != BlockKind::Heading || b.link_density() <= 0.5 || !links_to_another_page(tree, b.owner)) continue;
+        if (!opens_with_headline_link(tree, b)) continue;
         dom::NodeId card = b.owner;
         for (int climb = 0; climb < max_climb; ++climb) {
             dom::NodeId list = tree[card].parent;
@@ -194,25 +220,23 @@ void mark_teaser_lists(const dom::Tree& tree, const Page& page, const std::vecto
         prose_weight += b.weight();
     }
     if (prose_weight < article_prose || prose.size() < article_paragraphs) return;
-    // A list that the article's prose continues after (a listicle's items, "Read also" cards in
-    // the middle of a story) belongs to the article. Look in the nearest ancestor that holds
-    // prose at all.
-    auto prose_after = [&](dom::NodeId list) {
+    // A list that the article's prose runs around (a listicle's items, "Read also" cards in the
+    // middle of a story) belongs to the article. Look in the nearest ancestor that holds prose.
+    auto inside_article = [&](dom::NodeId list) {
         dom::NodeId end = page.subtree_end[list];
         for (dom::NodeId a = tree[list].parent; a != dom::none; a = tree[a].parent) {
             dom::NodeId a_end = page.subtree_end[a];
-            bool any = false;
+            bool before = false, after = false;
             for (std::size_t i : prose) {
                 if (blocks[i].owner < a || blocks[i].owner >= a_end) continue;
-                if (blocks[i].owner >= end) return true;
-                any = true;
+                (blocks[i].owner >= end ? after : before) = true;
             }
-            if (any) return false;
+            if (before || after) return before && after;
         }
         return false;
     };
     for (const auto& [begin, end] : lists) {
-        if (prose_after(begin)) continue;
+        if (inside_article(begin)) continue;
         for (std::size_t i = 0; i < blocks.size(); ++i)
             if (blocks[i].owner >= begin && blocks[i].owner < end && roles[i] == Role::Content) roles[i] = Role::Furniture;
     }
