@@ -20,10 +20,12 @@ struct Settings {
     double credit_line = 120;        // credit prefixes only condemn lines shorter than this
     double legal_line = 600;         // legal phrases condemn lines shorter than this
     double relax_gain = 2.0;         // the relaxed attempt must find this many times more article
+    bool captions = false;           // keep figure captions (a table's caption is its title: always kept)
 };
 
 Settings settings_for(const Options& options) {
     Settings s;
+    s.captions = options.include_captions;
     if (options.focus == Focus::Precision) {
         s.link_heavy = 0.35;
         s.short_interface = 100;
@@ -317,7 +319,7 @@ std::vector<std::size_t> best_run(const std::vector<std::size_t>& kept, const st
 // it embeds ("Read also: …" cards inside the story).
 bool is_listing(const std::vector<TextBlock>& blocks, const std::vector<std::size_t>& article) {
     constexpr std::size_t article_run = 5;  // sentences in a row that no teaser card has
-    std::size_t linked_headings = 0, others = 0, sentences_in_row = 0;
+    std::size_t linked_headings = 0, others = 0, sentences = 0, sentences_in_row = 0;
     for (std::size_t i : article) {
         const TextBlock& b = blocks[i];
         if (b.kind == BlockKind::Heading && b.link_density() > 0.5) {
@@ -327,9 +329,12 @@ bool is_listing(const std::vector<TextBlock>& blocks, const std::vector<std::siz
         }
         if (b.weight() >= 400) return false;  // a real paragraph: an article
         ++others;
-        sentences_in_row = b.punct > 0 && b.link_density() < 0.3 ? sentences_in_row + 1 : 0;
+        bool sentence = b.punct > 0 && b.link_density() < 0.3;
+        sentences += sentence;
+        sentences_in_row = sentence ? sentences_in_row + 1 : 0;
         if (sentences_in_row >= article_run) return false;
     }
+    if (sentences >= 2 * linked_headings && sentences >= article_run) return false;
     return linked_headings >= 5 && linked_headings * 10 >= others * 3;
 }
 
@@ -394,6 +399,7 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
         const TextBlock& b = blocks[i];
         if (b.owner < best || b.owner >= end) continue;
         if (roles[i] != Role::Content) continue;
+        if (b.kind == BlockKind::Caption && tree[b.owner].tag == GUMBO_TAG_FIGCAPTION && !s.captions) continue;
         if (b.link_density() > s.link_heavy && b.kind != BlockKind::Heading) continue;
         if (condemned_by_phrase(b, s) || menu[i] || is_figure_credit(b.text) || is_pinyin_label(b.text)) continue;
         if (b.kind == BlockKind::Heading && drop_title_heading && !folded_title.empty() && fold(b.text) == folded_title) continue;
