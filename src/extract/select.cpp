@@ -20,6 +20,9 @@ struct Settings {
     double credit_line = 120;        // credit prefixes only condemn lines shorter than this
     double legal_line = 600;         // legal phrases condemn lines shorter than this
     double relax_gain = 2.0;         // the relaxed attempt must find this many times more article
+    // An index page's headlines and teasers are what it has to read (its human gold keeps them);
+    // only the precision preset returns nothing for them.
+    bool empty_listings = false;
     bool captions = false;           // keep figure captions (a table's caption is its title: always kept)
 };
 
@@ -27,6 +30,7 @@ Settings settings_for(const Options& options) {
     Settings s;
     s.captions = options.include_captions;
     if (options.focus == Focus::Precision) {
+        s.empty_listings = true;
         s.link_heavy = 0.35;
         s.short_interface = 100;
     } else if (options.focus == Focus::Recall) {
@@ -422,7 +426,7 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
     while (first < last && weak_edge(blocks[kept[first]]) && blocks[kept[first]].kind != BlockKind::Heading) ++first;
     while (last > first && (weak_edge(blocks[kept[last - 1]]) || blocks[kept[last - 1]].kind == BlockKind::Heading)) --last;
     out.article.assign(kept.begin() + first, kept.begin() + last);
-    if (is_listing(blocks, out.article)) out.article.clear();
+    if (s.empty_listings && is_listing(blocks, out.article)) out.article.clear();
     for (std::size_t i : out.article) out.weight += blocks[i].weight();
     return out;
 }
