@@ -23,6 +23,7 @@ struct Settings {
     // An index page's headlines and teasers are what it has to read (its human gold keeps them);
     // only the precision preset returns nothing for them.
     bool empty_listings = false;
+    double stretch_gain = 2.0;       // the best stretch of blocks must outscore the best element this much
     bool captions = false;           // keep figure captions (a table's caption is its title: always kept)
 };
 
@@ -285,6 +286,35 @@ bool weak_edge(const TextBlock& b) {
     return b.weight() < 50 && b.punct == 0;
 }
 
+// [begin, end) of the contiguous stretch of blocks with the largest sum of weights (Kadane).
+std::pair<std::size_t, std::size_t> best_stretch(const std::vector<double>& weights, double& best) {
+    double current = 0;
+    best = 0;
+    std::size_t best_begin = 0, best_end = 0, begin = 0;
+    for (std::size_t k = 0; k < weights.size(); ++k) {
+        if (current <= 0) {
+            current = 0;
+            begin = k;
+        }
+        current += weights[k];
+        if (current > best) {
+            best = current;
+            best_begin = begin;
+            best_end = k + 1;
+        }
+    }
+    return {best_begin, best_end};
+}
+
+dom::NodeId common_ancestor(const dom::Tree& tree, dom::NodeId a, dom::NodeId b) {
+    // Pre-order ids: an ancestor's id is smaller than its descendants'.
+    while (a != b) {
+        if (a > b) a = tree[a].parent;
+        else b = tree[b].parent;
+    }
+    return a;
+}
+
 // The contiguous stretch of `kept` (block indices) with the largest sum of weights (Kadane).
 // Lines dropped earlier sit between kept ones and cost nothing here; they were judged already.
 std::vector<std::size_t> best_run(const std::vector<std::size_t>& kept, const std::vector<double>& weights,
@@ -393,13 +423,28 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
     dom::NodeId best = dom::none;
     for (dom::NodeId id = 0; id < tree.size(); ++id)
         if (!tree[id].is_text && (best == dom::none || score[id] > score[best])) best = id;
-    if (best == dom::none || score[best] <= 0) return out;
+    // A subtree's blocks are a contiguous stretch of the page, so the best stretch of all
+    // (Kadane) scores at least as high as the best element. When it scores far higher, the
+    // element that holds the article also holds piles of link lists (old table layouts put
+    // the story and the "related" rows in one cell): the stretch is the article.
+    std::size_t run_begin = 0, run_end = blocks.size();
+    {
+        double run_score = 0;
+        auto [b, e] = best_stretch(weights, run_score);
+        if (run_score > s.stretch_gain * std::max(0.0, best == dom::none ? 0.0 : score[best]) && e > b) {
+            run_begin = b;
+            run_end = e;
+            best = blocks[b].owner;
+            for (std::size_t i = b + 1; i < e; ++i) best = common_ancestor(tree, best, blocks[i].owner);
+        }
+    }
+    if (best == dom::none || (score[best] <= 0 && run_end - run_begin == blocks.size())) return out;
 
     out.container = best;
     std::string folded_title = fold(title);
     dom::NodeId end = page.subtree_end[best];
     std::vector<std::size_t> kept;
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
+    for (std::size_t i = run_begin; i < run_end; ++i) {
         const TextBlock& b = blocks[i];
         if (b.owner < best || b.owner >= end) continue;
         if (roles[i] != Role::Content) continue;
