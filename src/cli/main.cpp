@@ -257,6 +257,8 @@ int main(int argc, char** argv) {
     precision_flag->excludes(recall_flag);
     recall_flag->excludes(precision_flag);
     app.add_flag("--no-tables", no_tables, "Leave data tables out");
+    bool captions = false;
+    app.add_flag("--captions", captions, "Keep figure captions in the text");
     app.add_flag("--no-comments", no_comments, "Leave reader comments out");
     app.add_option("--max-bytes", max_bytes, "Largest input accepted, in bytes (after decompression)")
         ->check(CLI::PositiveNumber);
@@ -295,6 +297,7 @@ int main(int argc, char** argv) {
     else if (input_format == "markdown") settings.options.input_format = webclean::InputFormat::Markdown;
     else if (input_format == "text") settings.options.input_format = webclean::InputFormat::Text;
     settings.options.include_tables = !no_tables;
+    settings.options.include_captions = captions;
     settings.options.include_comments = !no_comments;
     if (max_bytes) settings.options.limits.max_input_bytes = *max_bytes;
     auto milliseconds = [](double seconds) {
