@@ -33,6 +33,7 @@ const char* to_string(Status status) {
         case Status::TooLarge: return "too-large";
         case Status::TooManyNodes: return "too-many-nodes";
         case Status::BadInput: return "bad-input";
+        case Status::FetchFailed: return "fetch-failed";
         case Status::TimedOut: return "timed-out";
     }
     return "unknown";
@@ -132,6 +133,7 @@ Result run_stages(std::string_view bytes, const Options& options) {
     doc.metadata = metadata::extract_metadata(tree, options.url);
     apply_front_matter(front_matter, doc.metadata);
     doc.metadata.charset = decoded.charset;
+    doc.metadata.replaced = decoded.replaced;
     limits::check_deadline_now();
 
     content::Page page = content::collect_blocks(tree, options);
