@@ -130,7 +130,8 @@ Result run_stages(std::string_view bytes, const Options& options) {
 
     Result result;
     Document& doc = result.document;
-    doc.metadata = metadata::extract_metadata(tree, options.url);
+    // The caller's URL comes back in url and hostname, which are UTF-8 like every other field.
+    doc.metadata = metadata::extract_metadata(tree, decode::repair_utf8(options.url));
     apply_front_matter(front_matter, doc.metadata);
     doc.metadata.charset = decoded.charset;
     doc.metadata.replaced = decoded.replaced;

@@ -285,6 +285,12 @@ Decoded to_utf8(std::string_view bytes, std::string_view http_charset, bool snif
     return {std::string(), "utf-8", 0};
 }
 
+std::string repair_utf8(std::string_view bytes) {
+    std::string out;
+    if (detail::scan_utf8(bytes, &out).valid()) return std::string(bytes);
+    return out;
+}
+
 bool looks_binary(std::string_view utf8) {
     constexpr std::size_t kLook = 64 * 1024;
     std::string_view head = utf8.substr(0, kLook);

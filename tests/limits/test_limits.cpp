@@ -257,3 +257,13 @@ BOOST_AUTO_TEST_CASE(deadline_outside_a_scope_never_fires) {
     }
     BOOST_CHECK_NO_THROW(limits::check_deadline_now());
 }
+
+BOOST_AUTO_TEST_CASE(caller_url_that_is_not_utf8_comes_back_as_utf8) {
+    Options options = bounded();
+    options.url = "https://www.examp\xff\xfele.com/news/a?id=1";
+    Result r = run(page(""), options);
+    BOOST_REQUIRE(r);
+    BOOST_TEST(valid_utf8(r.document.metadata.url));
+    BOOST_TEST(valid_utf8(r.document.metadata.hostname));
+    BOOST_TEST(contains(r.document.metadata.url, "/news/a?id=1"));
+}
