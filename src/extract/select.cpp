@@ -23,7 +23,8 @@ struct Settings {
     // An index page's headlines and teasers are what it has to read (its human gold keeps them);
     // only the precision preset returns nothing for them.
     bool empty_listings = false;
-    double stretch_gain = 2.0;       // the best stretch of blocks must outscore the best element this much
+    double stretch_gain = 2.0;
+    double tiny_page = 100;          // a page with less text than this is taken whole       // the best stretch of blocks must outscore the best element this much
     bool captions = false;           // keep figure captions (a table's caption is its title: always kept)
 };
 
@@ -438,7 +439,18 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
             for (std::size_t i = b + 1; i < e; ++i) best = common_ancestor(tree, best, blocks[i].owner);
         }
     }
-    if (best == dom::none || (score[best] <= 0 && run_end - run_begin == blocks.size())) return out;
+    // A page with next to no text (a note, a stub, a test case) is all content: no density
+    // to judge by, and nothing around it to confuse it with.
+    auto whole_tiny_page = [&] {
+        if (total >= s.tiny_page) return;
+        for (std::size_t i = 0; i < blocks.size(); ++i)
+            if (roles[i] == Role::Content && !condemned_by_phrase(blocks[i], s) && !menu[i]) out.article.push_back(i);
+        for (std::size_t i : out.article) out.weight += blocks[i].weight();
+    };
+    if (best == dom::none || (score[best] <= 0 && run_end - run_begin == blocks.size())) {
+        whole_tiny_page();
+        return out;
+    }
 
     out.container = best;
     std::string folded_title = fold(title);
@@ -472,6 +484,10 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
     while (last > first && (weak_edge(blocks[kept[last - 1]]) || blocks[kept[last - 1]].kind == BlockKind::Heading)) --last;
     out.article.assign(kept.begin() + first, kept.begin() + last);
     if (s.empty_listings && is_listing(blocks, out.article)) out.article.clear();
+    if (out.article.empty()) {
+        whole_tiny_page();
+        return out;
+    }
     for (std::size_t i : out.article) out.weight += blocks[i].weight();
     return out;
 }

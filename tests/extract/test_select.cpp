@@ -158,3 +158,8 @@ BOOST_AUTO_TEST_CASE(figure_captions_only_by_option) {
     with_captions.include_captions = true;
     BOOST_TEST(article_text(html, with_captions).find("harbour wall") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(a_tiny_page_is_taken_whole) {
+    BOOST_TEST(article_text("<html><body><h2>Test Case 1</h2><h2>Test Case 2</h2></body></html>") ==
+               "Test Case 1\nTest Case 2\n");
+}
