@@ -169,8 +169,9 @@ BOOST_AUTO_TEST_CASE(a_comment_thread_longer_than_the_post_stays_apart) {
     for (int i = 0; i < 12; ++i)
         replies += "<div class=reply><h4>re: ferries " + std::to_string(i) + "</h4><p>I took the new ferry this "
                    "morning and it was quiet, clean and on time, which I did not expect at all.</p></div>";
-    std::string html = "<html><body><div class=post><p>" + kParagraph + "</p><p>" + kParagraph + "</p><p>" +
-                       kParagraph + "</p><p>" + kParagraph + "</p></div><div id=comments>" + replies +
+    std::string post;
+    for (int i = 0; i < 6; ++i) post += "<p>" + kParagraph + "</p>";
+    std::string html = "<html><body><div class=post>" + post + "</div><div id=comments>" + replies +
                        "</div></body></html>";
     std::string text = article_text(html);
     BOOST_TEST(text.find("electric ferries") != std::string::npos);
