@@ -313,6 +313,9 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
         int level = 0;
         BlockKind kind = kind_of(node.tag, level, list_depth);
         if (kind == BlockKind::TableRow && !data_row) kind = BlockKind::Paragraph;
+        // Themes write image captions as classed paragraphs ("wp-caption-text").
+        if (kind == BlockKind::Paragraph && text::to_lower(tree.attribute(id, "class")).find("caption") != std::string::npos)
+            kind = BlockKind::Caption;
         // Text directly in a list item or heading keeps that kind; a plain <div>/<td> inherits
         // nothing, so a paragraph inside a list item stays a list item only if it is the item.
         owners.push_back({id, kind, level});

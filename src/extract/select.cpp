@@ -485,7 +485,7 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
         const TextBlock& b = blocks[i];
         if (b.owner < best || b.owner >= end) continue;
         if (roles[i] != Role::Content) continue;
-        if (b.kind == BlockKind::Caption && tree[b.owner].tag == GUMBO_TAG_FIGCAPTION && !s.captions) continue;
+        if (b.kind == BlockKind::Caption && tree[b.owner].tag != GUMBO_TAG_CAPTION && !s.captions) continue;
         if (b.link_density() > s.link_heavy && b.kind != BlockKind::Heading) continue;
         if (condemned_by_phrase(b, s) || menu[i] || is_figure_credit(b.text) || is_pinyin_label(b.text)) continue;
         if (b.kind == BlockKind::Heading && drop_title_heading && !folded_title.empty() && fold(b.text) == folded_title) continue;
