@@ -488,6 +488,7 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
         if (b.kind == BlockKind::Caption && tree[b.owner].tag != GUMBO_TAG_CAPTION && !s.captions) continue;
         if (b.link_density() > s.link_heavy && b.kind != BlockKind::Heading) continue;
         if (condemned_by_phrase(b, s) || menu[i] || is_figure_credit(b.text) || is_pinyin_label(b.text)) continue;
+        if (b.kind != BlockKind::Code && looks_like_markup(b.text)) continue;
         if (b.kind == BlockKind::Heading && drop_title_heading && !folded_title.empty() && fold(b.text) == folded_title) continue;
         kept.push_back(i);
     }
