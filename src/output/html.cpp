@@ -73,7 +73,7 @@ void append_blocks(std::string& out, const std::vector<Block>& blocks) {
         const Block& first = blocks[run.first];
         switch (run.kind) {
             case BlockKind::Heading: {
-                const std::string tag = "h" + std::to_string(std::clamp(first.level, 1, 6));
+                const char tag[] = {'h', static_cast<char>('0' + std::clamp(first.level, 1, 6)), '\0'};
                 append_element(out, tag, first.text);
                 break;
             }
