@@ -79,16 +79,20 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& comman
     app.add_flag("--with-metadata", settings.with_metadata,
                  "txt and markdown: start each document with a YAML header of its metadata");
     app.add_option("-o,--output-dir", settings.output_dir,
-                   "Write one file per document under DIR (named after its input) instead of stdout");
-    app.add_option("--url", url, "The page's URL (only with a single input)");
-    app.add_option("--input-list", input_list, "File with one input per line; - reads it from stdin");
+                   "Write one file per document under DIR (named after its input) instead of stdout")
+        ->type_name("DIR");
+    app.add_option("--url", url, "The page's URL (only with a single input)")->type_name("URL");
+    app.add_option("--input-list", input_list, "File with one input per line; - reads it from stdin")
+        ->type_name("FILE");
     app.add_option("-j,--jobs", jobs, "Worker threads (default: all cores)")->check(CLI::Range(1u, 4096u));
     app.add_option("--input-format", input_format, "What the inputs are")
         ->check(CLI::IsMember({"auto", "html", "markdown", "text", "warc", "jsonl"}))
         ->capture_default_str();
     auto* html_key = app.add_option("--html-key", settings.html_key, "jsonl input: the key holding the page")
+                         ->type_name("KEY")
                          ->capture_default_str();
     auto* url_key = app.add_option("--url-key", settings.url_key, "jsonl input: the key holding the page's URL")
+                        ->type_name("KEY")
                         ->capture_default_str();
     auto* precision_flag = app.add_flag("--precision", precision, "Favour precision: drop doubtful blocks");
     auto* recall_flag = app.add_flag("--recall", recall, "Favour recall: keep doubtful blocks");
