@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "documents.hpp"
 #include "inputs.hpp"
 
 namespace webclean::cli {
@@ -32,14 +33,6 @@ constexpr const char* footer =
     "their other keys.\n"
     "\n"
     "Exit status: 0 all inputs succeeded, 1 some failed, 2 usage error.";
-
-bool ends_with(const std::string& text, const std::string& suffix) {
-    return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-bool names_warc(const std::string& spec) {
-    return ends_with(spec, ".warc") || ends_with(spec, ".warc.gz") || ends_with(spec, ".warc.zst");
-}
 
 OutputFormat output_format(const std::string& name) {
     if (name == "markdown" || name == "md") return OutputFormat::Markdown;

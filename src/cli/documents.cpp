@@ -34,6 +34,10 @@ std::string json_string(std::string_view text) {
 
 }  // namespace
 
+bool names_warc(std::string_view name) {
+    return ends_with(name, ".warc") || ends_with(name, ".warc.gz") || ends_with(name, ".warc.zst");
+}
+
 // The pages of one container input, one at a time.
 class Container {
 public:
@@ -260,7 +264,7 @@ DocumentSource::~DocumentSource() = default;
 bool DocumentSource::is_container(const Input& input) const {
     if (input.kind == Input::Kind::Failed) return false;
     if (settings_.jsonl || settings_.force_warc) return true;
-    return ends_with(input.name, ".warc") || ends_with(input.name, ".warc.gz") || ends_with(input.name, ".warc.zst");
+    return names_warc(input.name);
 }
 
 std::uint64_t DocumentSource::size_of(std::size_t index) const { return sizes_.empty() ? 0 : sizes_[index]; }

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "inputs.hpp"
@@ -48,6 +49,9 @@ struct ContainerReport {
 };
 
 class Container;
+
+// True when the name ends in .warc, .warc.gz or .warc.zst: a web archive.
+bool names_warc(std::string_view name);
 
 // Produces the jobs of all inputs in order. next() is called by one thread at a time; the
 // progress figures may be read from any thread.

@@ -60,6 +60,7 @@ struct Reader::Impl {
     bool resync_stream = false;  // the stream failed: restart it at its next member or frame
     bool find_record = false;    // after a broken record: look for the next "WARC/" line
     std::string pending_error;   // a stream failure found just after a whole record: the next one's
+    bool finished = false;       // the stream ended inside a record: nothing more to read
 
     std::size_t available() const { return buffer.size() - pos; }
     bool stream_failed() const { return stream && !stream->error().empty(); }
@@ -91,12 +92,18 @@ struct Reader::Impl {
         while (true) {
             const std::size_t end = buffer.find('\n', searched);
             if (end != std::string::npos) {
-                if (end - pos > max) break;
+                if (end - pos > max) {
+                    pos = end + 1;
+                    break;
+                }
                 line.assign(detail::without_cr(std::string_view(buffer).substr(pos, end - pos)));
                 pos = end + 1;
                 return true;
             }
-            if (available() > max) break;
+            if (available() > max) {
+                pos = buffer.size();  // drop it, so that looking for the next record moves on
+                break;
+            }
             searched = buffer.size();
             const std::size_t before = pos;
             if (!read_more()) return false;
@@ -167,6 +174,7 @@ struct Reader::Impl {
 
     // The stream ended: cleanly (End) or in the middle of something (Error for the record here).
     ReadResult ended(bool inside_record, std::string message) {
+        if (inside_record && !stream_failed()) finished = true;
         if (stream_failed() || inside_record) return error(std::move(message));
         return {ReadStatus::End, {}};
     }
@@ -175,7 +183,7 @@ struct Reader::Impl {
 };
 
 ReadResult Reader::Impl::read_record(Record& record) {
-    if (!stream) return {ReadStatus::End, {}};
+    if (!stream || finished) return {ReadStatus::End, {}};
     if (!pending_error.empty()) return {ReadStatus::Error, std::exchange(pending_error, {})};
     if (resync_stream) {
         resync_stream = false;
@@ -234,7 +242,7 @@ ReadResult Reader::Impl::read_record(Record& record) {
         got = take(static_cast<std::size_t>(length), record.block);
     }
     if (got < length)
-        return error("truncated: the record's block ends after " + std::to_string(got) + " of " +
+        return ended(true, "truncated: the record's block ends after " + std::to_string(got) + " of " +
                      std::to_string(length) + " bytes");
 
     // What follows must be line breaks and then the next record (or the end).

@@ -276,3 +276,36 @@ BOOST_AUTO_TEST_CASE(missing_files_and_junk_are_errors_not_crashes) {
     BOOST_TEST(empty.errors.empty());
     BOOST_TEST(empty.types.empty());
 }
+
+BOOST_AUTO_TEST_CASE(a_cut_anywhere_ends_the_file_with_at_most_one_error) {
+    const auto& records = crawl().records;
+    const std::string plain = warc_test::joined(records);
+    const std::string gzipped = warc_test::gzip_per_record(records);
+    // Cut points spread over the file, plus the awkward ones: right after a version line and
+    // inside the "\r\n\r\n" that ends a record.
+    std::vector<std::pair<std::string, std::size_t>> cuts;
+    for (std::size_t at = 1; at < plain.size(); at += plain.size() / 97) cuts.emplace_back(plain, at);
+    for (std::size_t at = 1; at < gzipped.size(); at += gzipped.size() / 61) cuts.emplace_back(gzipped, at);
+    const std::size_t second_record = records[0].size();
+    cuts.emplace_back(plain, second_record + 8);                 // "WARC/1.1"
+    cuts.emplace_back(plain, second_record + 10);                // "WARC/1.1\r\n"
+    cuts.emplace_back(plain, second_record - 2);                 // "\r\n" of the first record missing
+    for (const auto& [file, at] : cuts) {
+        BOOST_TEST_CONTEXT("cut at " << at << " of " << file.size()) {
+            const Outcome out = read_all(file.substr(0, at));
+            BOOST_TEST(out.errors.size() <= 1u);
+            BOOST_TEST(out.types.size() <= records.size());
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(an_overlong_header_line_is_one_error) {
+    std::vector<std::string> records(crawl().records.begin(), crawl().records.begin() + 4);
+    records[1].insert(records[1].find("\r\n") + 2, "X-Long: " + std::string(5000, 'y') + "\r\n");
+    records[2].insert(8, std::string(5000, '.'));  // the version line itself
+    webclean::warc::ReaderOptions options;
+    options.max_header_bytes = 1000;
+    const Outcome out = read_all(warc_test::joined(records), options);
+    BOOST_TEST(out.errors.size() == 2u);
+    BOOST_TEST((out.types == std::vector<std::string>{"warcinfo", "metadata"}));
+}
