@@ -1,5 +1,6 @@
 #include "command_line.hpp"
 
+#include <chrono>
 #include <cstdio>
 #include <thread>
 
@@ -14,8 +15,9 @@ namespace {
 
 constexpr const char* footer =
     "INPUT is a file, a directory (its regular files, recursively, in sorted path order;\n"
-    "symlinked directories are not followed), or '-' for standard input, which is also\n"
-    "the default. Files ending in .gz are decompressed. Files ending in .warc, .warc.gz or\n"
+    "symlinked directories are not followed), '-' for standard input, which is also\n"
+    "the default, or an http:// or https:// URL, fetched (many at once) before cleaning.\n"
+    "Files ending in .gz are decompressed. Files ending in .warc, .warc.gz or\n"
     ".warc.zst are web archives: each HTML page in them (response and resource records) is\n"
     "cleaned; other records are skipped and counted on stderr.\n"
     "\n"
@@ -30,7 +32,8 @@ constexpr const char* footer =
     "Objects hold \"input\" (as given), the metadata fields, \"text\", \"comments\" and\n"
     "\"error\" (null, or \"kind: message\" with the other fields null); pages from a WARC\n"
     "also hold \"warc_target_uri\", \"warc_record_id\" and \"warc_date\", lines of a JSONL input\n"
-    "their other keys.\n"
+    "their other keys, fetched URLs \"http_status\", \"final_url\" and \"content_type\",\n"
+    "failures included.\n"
     "\n"
     "Exit status: 0 all inputs succeeded, 1 some failed, 2 usage error.";
 
@@ -64,6 +67,11 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& comman
     std::string input_format = "auto";
     bool precision = false, recall = false, no_tables = false, no_comments = false;
     std::optional<std::size_t> max_bytes;
+    bool captions = false;
+    FetchOptions& fetch = settings.fetch;
+    double timeout = std::chrono::duration<double>(fetch.total_timeout).count();
+    double connect_timeout = std::chrono::duration<double>(fetch.connect_timeout).count();
+    double delay = 0;
 
     app.add_option("INPUT", specs, "Files, directories, web archives, or - for standard input");
     app.add_option("-f,--format", format_name, "Output format")
@@ -92,10 +100,25 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& comman
     precision_flag->excludes(recall_flag);
     recall_flag->excludes(precision_flag);
     app.add_flag("--no-tables", no_tables, "Leave data tables out");
+    app.add_flag("--captions", captions, "Keep figure captions in the text");
     app.add_flag("--no-comments", no_comments, "Leave reader comments out");
     app.add_option("--max-bytes", max_bytes, "Largest input accepted, in bytes (after decompression)")
         ->check(CLI::PositiveNumber);
     app.add_flag("-q,--quiet", settings.quiet, "No diagnostics: no failure messages, counts or progress line");
+    const std::string fetching = "Fetching URL inputs";
+    app.add_option("--timeout", timeout, "Seconds allowed for fetching one URL, redirects included")
+        ->check(CLI::PositiveNumber)->capture_default_str()->group(fetching);
+    app.add_option("--connect-timeout", connect_timeout, "Seconds allowed to connect to a server")
+        ->check(CLI::PositiveNumber)->capture_default_str()->group(fetching);
+    app.add_option("--user-agent", fetch.user_agent, "User-Agent header sent")->capture_default_str()->group(fetching);
+    app.add_option("--parallel", fetch.max_parallel, "URLs fetched at the same time")
+        ->check(CLI::Range(1u, 1024u))->capture_default_str()->group(fetching);
+    app.add_option("--per-host", fetch.per_host_connections, "URLs fetched at the same time from one host")
+        ->check(CLI::Range(1u, 1024u))->capture_default_str()->group(fetching);
+    app.add_option("--delay", delay, "Seconds between the starts of two fetches from one host")
+        ->check(CLI::NonNegativeNumber)->capture_default_str()->group(fetching);
+    app.add_option("--max-redirects", fetch.max_redirects, "Redirects followed; more is an error")
+        ->check(CLI::Range(0L, 100L))->capture_default_str()->group(fetching);
     app.set_version_flag("--version", std::string("webclean ") + version);
 
     try {
@@ -117,8 +140,16 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& comman
     if ((html_key->count() > 0 || url_key->count() > 0) && !settings.jsonl)
         return usage_error("--html-key and --url-key need --input-format jsonl");
     settings.options.include_tables = !no_tables;
+    settings.options.include_captions = captions;
     settings.options.include_comments = !no_comments;
     if (max_bytes) settings.options.limits.max_input_bytes = *max_bytes;
+    auto milliseconds = [](double seconds) {
+        return std::chrono::milliseconds(static_cast<long long>(seconds * 1000 + 0.5));
+    };
+    fetch.total_timeout = milliseconds(timeout);
+    fetch.connect_timeout = milliseconds(connect_timeout);
+    fetch.delay_between_requests_to_same_host = milliseconds(delay);
+    fetch.max_body_bytes = settings.options.limits.max_input_bytes;
     command_line.jobs = jobs;
 
     command_line.list_from_stdin = input_list == "-";

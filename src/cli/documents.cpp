@@ -262,7 +262,7 @@ DocumentSource::DocumentSource(const std::vector<Input>& inputs, const Settings&
 DocumentSource::~DocumentSource() = default;
 
 bool DocumentSource::is_container(const Input& input) const {
-    if (input.kind == Input::Kind::Failed) return false;
+    if (input.kind == Input::Kind::Failed || input.kind == Input::Kind::Url) return false;
     if (settings_.jsonl || settings_.force_warc) return true;
     return names_warc(input.name);
 }
@@ -288,7 +288,9 @@ bool DocumentSource::next(Job& job) {
         job.output_stem = file_stem(input);
         if (!is_container(input) || !open_container(index, job)) {
             if (!is_container(input)) {
-                job.kind = input.kind == Input::Kind::Failed ? Job::Kind::Failed : Job::Kind::ReadFile;
+                job.kind = input.kind == Input::Kind::Failed ? Job::Kind::Failed
+                           : input.kind == Input::Kind::Url  ? Job::Kind::Fetch
+                                                             : Job::Kind::ReadFile;
                 job.error = input.error;
             }
             finished_size_ += size_of(index);

@@ -21,6 +21,7 @@ namespace webclean::cli {
 struct Job {
     enum class Kind {
         ReadFile,  // the worker reads the input's file
+        Fetch,     // the worker takes the page fetched for the input's URL
         Page,      // bytes hold a page taken out of a WARC file
         JsonLine,  // bytes hold one line of a JSON Lines file, for the worker to parse
         Failed,    // error says why there is nothing to clean

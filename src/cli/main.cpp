@@ -1,9 +1,10 @@
 // webclean: cleans web pages into article text and metadata from the command line.
 // command_line.cpp reads the options, documents.cpp turns the inputs into documents (files,
-// WARC records, JSONL lines), outcome.cpp cleans and formats each on a worker thread, and
-// sinks.cpp writes the results in input order.
+// WARC records, JSONL lines, URLs that url_fetcher.cpp fetches), outcome.cpp cleans and formats
+// each on a worker thread, and sinks.cpp writes the results in input order.
 #include <cstdio>
 #include <exception>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "ordered_pool.hpp"
 #include "outcome.hpp"
 #include "sinks.hpp"
+#include "url_fetcher.hpp"
 
 namespace {
 
@@ -67,10 +69,26 @@ int main(int argc, char** argv) {
     auto sink = make_sink(settings, diagnostics);
 
     const unsigned jobs = command_line.jobs;
+
+    // URL inputs are fetched on a thread of their own, in input order, while workers clean.
+    std::vector<std::string> urls;
+    std::vector<std::size_t> url_of_input(inputs.size());
+    for (std::size_t i = 0; i < inputs.size(); ++i)
+        if (inputs[i].kind == Input::Kind::Url) {
+            url_of_input[i] = urls.size();
+            urls.push_back(inputs[i].name);
+        }
+    std::optional<UrlFetcher> fetcher;
+    if (!urls.empty()) fetcher.emplace(std::move(urls), settings.fetch, std::size_t{4} * jobs);
+
     std::size_t done = 0;
     run_in_order<Job, Outcome>(
         jobs, std::size_t{4} * jobs, [&](Job& job) { return source.next(job); },
-        [&](Job& job) { return clean(job, inputs[job.input], settings); },
+        [&](Job& job) {
+            if (job.kind == Job::Kind::Fetch)
+                return clean_fetched(job, fetcher->take(url_of_input[job.input]), settings);
+            return clean(job, inputs[job.input], settings);
+        },
         [&](Job& job, std::exception_ptr exception) { return failure(job, describe_exception(exception), settings); },
         [&](Job&& job, Outcome&& outcome) {
             sink->write(job, outcome);

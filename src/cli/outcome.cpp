@@ -57,6 +57,17 @@ std::string json_record(const Job& job, const std::string& fields, const std::st
     return dump(Json::parse(record), 2);
 }
 
+// A failed URL's fields: null, except what is known of the response.
+std::string fields_of_failed_response(const Response& response) {
+    if (response.empty()) return null_fields();
+    Document document;
+    document.response = response;
+    Json object = Json::parse(render(document, Format::Json));
+    for (auto& [key, value] : object.items())
+        if (key != "http_status" && key != "final_url" && key != "content_type") value = nullptr;
+    return dump(object, -1);
+}
+
 Fields record_fields(const Job& job, const std::string& error) {
     Fields fields{{"input", job.name}};
     fields.insert(fields.end(), job.fields.begin(), job.fields.end());
@@ -92,13 +103,16 @@ std::string take_json_line(Job& job, const Settings& settings) {
     return {};
 }
 
+Outcome formatted(const Job& job, const Result& result, const Settings& settings);
+
 }  // namespace
 
-Outcome failure(const Job& job, std::string error, const Settings& settings) {
+Outcome failure(const Job& job, std::string error, const Settings& settings, const Response& response) {
     Outcome outcome;
     outcome.ok = false;
     outcome.error = std::move(error);
-    if (is_json(settings.format)) outcome.record = json_record(job, null_fields(), outcome.error, settings.format);
+    if (is_json(settings.format))
+        outcome.record = json_record(job, fields_of_failed_response(response), outcome.error, settings.format);
     else if (settings.format == OutputFormat::Xml)
         outcome.record = render(Document{}, Format::Xml, {false, record_fields(job, outcome.error)});
     return outcome;
@@ -116,9 +130,25 @@ Outcome clean(Job& job, const Input& input, const Settings& settings) {
     if (!job.url.empty()) options.url = job.url;
     if (!job.http_charset.empty()) options.http_charset = job.http_charset;
     if (job.input_format != InputFormat::Auto) options.input_format = job.input_format;
-    Result result = extract(job.bytes, options);
+    const Result result = extract(job.bytes, options);
     job.bytes = std::string();  // release the page before rendering; many workers hold one each
-    if (!result) return failure(job, std::string(to_string(result.status)) + ": " + result.message, settings);
+    return formatted(job, result, settings);
+}
+
+Outcome clean_fetched(const Job& job, FetchResult&& fetched, const Settings& settings) {
+    const Result result = extract(fetched, settings.options);
+    fetched = FetchResult();
+    return formatted(job, result, settings);
+}
+
+namespace {
+
+Outcome formatted(const Job& job, const Result& result, const Settings& settings) {
+    if (result.status == Status::FetchFailed)  // the message names the fetch error's kind
+        return failure(job, result.message, settings, result.document.response);
+    if (!result)
+        return failure(job, std::string(to_string(result.status)) + ": " + result.message, settings,
+                       result.document.response);
 
     Outcome outcome;
     const Document& document = result.document;
@@ -143,5 +173,7 @@ Outcome clean(Job& job, const Input& input, const Settings& settings) {
     }
     return outcome;
 }
+
+}  // namespace
 
 }  // namespace webclean::cli

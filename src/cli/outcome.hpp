@@ -24,7 +24,11 @@ struct Outcome {
 // result.
 Outcome clean(Job& job, const Input& input, const Settings& settings);
 
-// The outcome of a job that failed with error.
-Outcome failure(const Job& job, std::string error, const Settings& settings);
+// Cleans the page fetched for a URL input and formats the result.
+Outcome clean_fetched(const Job& job, FetchResult&& fetched, const Settings& settings);
+
+// The outcome of a job that failed with error; response holds what is known of a fetched
+// page's response.
+Outcome failure(const Job& job, std::string error, const Settings& settings, const Response& response = {});
 
 }  // namespace webclean::cli

@@ -9,8 +9,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool is_url(std::string_view name) { return name.rfind("http://", 0) == 0 || name.rfind("https://", 0) == 0; }
-
 // "a/b.html" -> "a/b", "a.html.gz" -> "a", "crawl.warc.zst" -> "crawl".
 fs::path without_extensions(fs::path path) {
     const fs::path compression = path.extension();
@@ -47,7 +45,7 @@ std::string slug(std::string_view url) {
 
 std::string file_stem(const Input& input) {
     if (input.kind == Input::Kind::Stdin) return "stdin";
-    if (is_url(input.name)) return slug(input.name);
+    if (input.kind == Input::Kind::Url) return slug(input.name);
     if (!input.root.empty()) {
         const fs::path relative = fs::path(input.name).lexically_relative(input.root);
         if (stays_inside(relative)) return without_extensions(relative).string();
@@ -60,7 +58,10 @@ std::string page_stem(std::string_view container_stem, std::uint64_t number, std
     char digits[32];
     std::snprintf(digits, sizeof digits, "%06llu", static_cast<unsigned long long>(number));
     std::string stem = std::string(container_stem) + "/" + digits;
-    if (!url.empty()) stem += "-" + slug(url);
+    if (!url.empty()) {
+        stem += '-';
+        stem += slug(url);
+    }
     return stem;
 }
 

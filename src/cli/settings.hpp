@@ -22,6 +22,7 @@ struct Settings {
     std::string url_key = "url";
     bool quiet = false;
     Options options;
+    FetchOptions fetch;          // for URL inputs
 };
 
 // The file name extension of a format, with its dot.

@@ -46,6 +46,16 @@ std::vector<MetadataEntry> metadata_entries(const Metadata& m) {
     };
 }
 
+std::vector<std::pair<std::string, std::string>> decoding_and_response(const Document& document) {
+    std::vector<std::pair<std::string, std::string>> entries;
+    if (document.metadata.replaced > 0) entries.emplace_back("replaced", std::to_string(document.metadata.replaced));
+    const Response& response = document.response;
+    if (response.http_status > 0) entries.emplace_back("http_status", std::to_string(response.http_status));
+    if (!response.final_url.empty()) entries.emplace_back("final_url", response.final_url);
+    if (!response.content_type.empty()) entries.emplace_back("content_type", response.content_type);
+    return entries;
+}
+
 std::vector<Run> block_runs(const std::vector<Block>& blocks) {
     std::vector<Run> runs;
     std::size_t i = 0;
@@ -166,9 +176,9 @@ void append_yaml_key(std::string& out, std::string_view key) {
 
 }  // namespace
 
-std::string yaml_header(const Metadata& metadata, const std::vector<std::pair<std::string, std::string>>& fields) {
+std::string yaml_header(const Document& document, const std::vector<std::pair<std::string, std::string>>& fields) {
     std::string out = "---\n";
-    for (const MetadataEntry& entry : metadata_entries(metadata)) {
+    for (const MetadataEntry& entry : metadata_entries(document.metadata)) {
         if (entry.values.empty()) continue;
         append_yaml_key(out, entry.name);
         switch (entry.shape) {
@@ -195,7 +205,9 @@ std::string yaml_header(const Metadata& metadata, const std::vector<std::pair<st
         }
         out += '\n';
     }
-    for (const auto& [name, value] : fields) {
+    auto more = decoding_and_response(document);
+    more.insert(more.end(), fields.begin(), fields.end());
+    for (const auto& [name, value] : more) {
         append_yaml_key(out, name);
         append_yaml_string(out, value);
         out += '\n';

@@ -27,6 +27,11 @@ struct MetadataEntry {
 // Every metadata field in the documented output order (the JSON key order).
 std::vector<MetadataEntry> metadata_entries(const Metadata& metadata);
 
+// What JSON shows besides the metadata fields, when there is something to show: "replaced"
+// (invalid byte sequences decoded as U+FFFD) and, for a fetched page, "http_status",
+// "final_url" and "content_type"; as name and text.
+std::vector<std::pair<std::string, std::string>> decoding_and_response(const Document& document);
+
 // Blocks [first, last) that one element holds: consecutive list items, table rows or code
 // lines; any other block stands alone.
 struct Run {
@@ -55,8 +60,9 @@ std::string markup_safe(std::string_view text);
 // comments text when it has no blocks for them.
 std::vector<Block> comment_blocks(const Document& document);
 
-// A YAML header ("---\n", one "key: value" line per field found, "---\n") with every value a
-// double-quoted YAML string, then the extra fields in order.
-std::string yaml_header(const Metadata& metadata, const std::vector<std::pair<std::string, std::string>>& fields);
+// A YAML header ("---\n", one "key: value" line per metadata field found, then
+// decoding_and_response, then the extra fields, "---\n") with every value a double-quoted YAML
+// string.
+std::string yaml_header(const Document& document, const std::vector<std::pair<std::string, std::string>>& fields);
 
 }  // namespace webclean::output

@@ -200,6 +200,7 @@ std::string render_html(const Document& document, const Fields& fields) {
     append_data_attribute(out, "image", m.image);
     append_data_attribute(out, "icp", m.icp);
     append_data_attribute(out, "public_security", m.public_security);
+    for (const auto& [name, value] : decoding_and_response(document)) append_data_attribute(out, name, value);
     for (const auto& [name, value] : fields) append_data_attribute(out, name, value);
     out += ">\n";
     if (document.blocks.empty()) {

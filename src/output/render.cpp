@@ -55,6 +55,12 @@ std::string render_json(const Document& document) {
             articles.push_back({{"title", string_or_null(a.title)}, {"byline", string_or_null(a.byline)}, {"text", a.text}});
         object["articles"] = std::move(articles);
     }
+    if (document.metadata.replaced > 0) object["replaced"] = document.metadata.replaced;
+    if (const Response& r = document.response; !r.empty()) {
+        object["http_status"] = r.http_status > 0 ? Json(r.http_status) : Json(nullptr);
+        object["final_url"] = string_or_null(r.final_url);
+        object["content_type"] = string_or_null(r.content_type);
+    }
     // Scraped pages do carry broken UTF-8; replacing it with U+FFFD beats throwing mid-batch.
     return object.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
@@ -164,7 +170,7 @@ std::string render_markdown(const Document& document) {
 // into the first line and an empty document gives the header alone.
 std::string with_header(const Document& document, const RenderOptions& options, std::string body) {
     if (!options.with_metadata) return body;
-    std::string out = output::yaml_header(document.metadata, options.fields);
+    std::string out = output::yaml_header(document, options.fields);
     out += output::trim_trailing_newlines(body);
     if (!body.empty()) out += '\n';
     return out;

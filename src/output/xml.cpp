@@ -81,12 +81,13 @@ void append_blocks(pugi::xml_node parent, const std::vector<Block>& blocks) {
     }
 }
 
-void append_metadata(pugi::xml_node parent, const Metadata& metadata) {
+void append_metadata(pugi::xml_node parent, const Document& document) {
     pugi::xml_node node = parent.append_child("metadata");
-    for (const MetadataEntry& entry : metadata_entries(metadata)) {
+    for (const MetadataEntry& entry : metadata_entries(document.metadata)) {
         const std::string name(entry.shape == MetadataEntry::Shape::Single ? entry.name : entry.item);
         for (std::string_view value : entry.values) append_text_element(node, name.c_str(), value);
     }
+    for (const auto& [name, value] : decoding_and_response(document)) append_text_element(node, name.c_str(), value);
 }
 
 struct StringWriter : pugi::xml_writer {
@@ -108,7 +109,7 @@ std::string render_xml(const Document& document, const Fields& fields) {
         for (const auto& [name, value] : fields)
             append_text_element(node, "field", value).prepend_attribute("name").set_value(markup_safe(name).c_str());
     }
-    append_metadata(root, document.metadata);
+    append_metadata(root, document);
     pugi::xml_node main = root.append_child("main");
     // Documents built without blocks (plain-text input) still have their lines.
     if (document.blocks.empty()) {

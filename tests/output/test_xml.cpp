@@ -167,3 +167,17 @@ BOOST_AUTO_TEST_CASE(xml_of_empty_document_is_well_formed) {
     BOOST_TEST(!root.child("metadata").first_child());
     BOOST_TEST(!root.child("main").first_child());
 }
+
+BOOST_AUTO_TEST_CASE(xml_shows_how_a_fetched_page_was_served) {
+    Document d;
+    d.metadata.replaced = 3;
+    d.response = {200, "https://example.com/final", "text/html; charset=gbk"};
+    ParsedXml parsed;
+    parse(webclean::render(d, Format::Xml), parsed);
+    BOOST_REQUIRE(parsed.result);
+    const pugi::xml_node metadata = parsed.xml.child("document").child("metadata");
+    BOOST_TEST((child_names(metadata) == std::vector<std::string>{"replaced", "http_status", "final_url", "content_type"}));
+    BOOST_TEST(metadata.child("http_status").text().as_int() == 200);
+    BOOST_TEST(metadata.child("replaced").text().as_int() == 3);
+    BOOST_TEST(std::string(metadata.child("final_url").text().get()) == "https://example.com/final");
+}

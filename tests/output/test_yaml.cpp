@@ -122,3 +122,20 @@ BOOST_AUTO_TEST_CASE(yaml_header_of_empty_document) {
     options.with_metadata = true;
     BOOST_TEST(webclean::render(Document{}, Format::Text, options) == "---\n---\n");
 }
+
+BOOST_AUTO_TEST_CASE(yaml_header_shows_how_a_fetched_page_was_served) {
+    Document d;
+    d.metadata.title = "T";
+    d.response = {404, "https://example.com/x", ""};
+    webclean::RenderOptions options;
+    options.with_metadata = true;
+    options.fields = {{"input", "https://example.com/x"}};
+    std::string header, body;
+    split_header(webclean::render(d, Format::Text, options), header, body);
+    YamlMap yaml;
+    BOOST_REQUIRE(parse_yaml(header, yaml));
+    BOOST_TEST(yaml["http_status"].at(0) == "404");
+    BOOST_TEST(yaml["final_url"].at(0) == "https://example.com/x");
+    BOOST_TEST(yaml.count("content_type") == 0u);
+    BOOST_TEST(yaml["input"].at(0) == "https://example.com/x");
+}
