@@ -1,6 +1,10 @@
 #include "metadata/strings.hpp"
 
+#include <gumbo.h>
+
+#include <algorithm>
 #include <array>
+#include <memory>
 
 #include "text/ascii.hpp"
 
@@ -19,6 +23,31 @@ std::string collapse_space(std::string_view s) {
         out.append(s.substr(start, i - start));
     }
     return out;
+}
+
+std::string decode_entities(std::string_view s) {
+    if (s.find('&') == std::string_view::npos) return std::string(s);
+    // <title> holds raw text in which character references are decoded and tags are not.
+    std::string markup = "<title>";
+    markup.append(s);
+    markup += "</title>";
+    auto destroy = [](GumboOutput* output) { gumbo_destroy_output(&kGumboDefaultOptions, output); };
+    std::unique_ptr<GumboOutput, decltype(destroy)> output(
+        gumbo_parse_with_options(&kGumboDefaultOptions, markup.data(), markup.size()), destroy);
+    std::string decoded;
+    auto find_title = [&](auto&& self, const GumboNode* node) -> void {
+        if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return;
+        const GumboVector& children =
+            node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+        const bool title = node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_TITLE;
+        for (unsigned k = 0; k < children.length; ++k) {
+            const auto* child = static_cast<const GumboNode*>(children.data[k]);
+            if (title && child->type == GUMBO_NODE_TEXT) decoded += child->v.text.text;
+            else self(self, child);
+        }
+    };
+    find_title(find_title, output->root);
+    return decoded;
 }
 
 std::size_t length_in_code_points(std::string_view s) {
@@ -43,6 +72,37 @@ bool looks_like_url_or_email(std::string_view s) {
     std::size_t at = s.find('@');
     return at != std::string_view::npos && at > 0 && s.find('.', at) != std::string_view::npos &&
            s.find(' ') == std::string_view::npos;
+}
+
+bool looks_like_domain(std::string_view s) {
+    s = text::trim(s);
+    std::size_t dot = s.rfind('.');
+    if (dot == std::string_view::npos || dot == 0) return false;
+    std::string_view tld = s.substr(dot + 1);
+    if (tld.size() < 2 || tld.size() > 6) return false;
+    for (char c : tld)
+        if (!text::is_ascii_alpha(c)) return false;
+    for (char c : s)
+        if (!text::is_ascii_alnum(c) && c != '.' && c != '-') return false;
+    return true;
+}
+
+bool plausible_author(std::string_view name) {
+    name = text::trim(name);
+    if (name.empty() || looks_like_url_or_email(name) || looks_like_domain(name)) return false;
+    if (name.find(' ') == std::string_view::npos) {
+        std::size_t digits = 0, underscores = 0;
+        for (char c : name) digits += text::is_ascii_digit(c), underscores += c == '_';
+        if (digits * 2 >= name.size() || (digits && underscores)) return false;
+    }
+    for (std::size_t i = 0; i < name.size();) {
+        char32_t c = next_code_point(name, i);
+        // ，。！？：；“”「」 and the ideographic full stop: prose, not a name.
+        if (c == 0xFF0C || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1A || c == 0xFF1B ||
+            c == 0x201C || c == 0x201D || c == 0x300C || c == 0x300D)
+            return false;
+    }
+    return true;
 }
 
 namespace {
@@ -111,8 +171,85 @@ bool is_role_word(std::string_view piece) {
     return false;
 }
 
+// "Jane Doe (https://jane.example)", "Jane Doe <jane@example.com>": the name without the contact.
+std::string without_contact(std::string_view value) {
+    std::string out(value);
+    for (auto [open, close] : {std::pair{'(', ')'}, std::pair{'<', '>'}}) {
+        std::size_t begin = out.find(open);
+        if (begin == std::string::npos) continue;
+        std::size_t end = out.find(close, begin);
+        if (end == std::string::npos) continue;
+        if (looks_like_url_or_email(text::trim(std::string_view(out).substr(begin + 1, end - begin - 1))))
+            out.erase(begin, end - begin + 1);
+    }
+    return out;
+}
+
+std::size_t word_count(std::string_view s) {
+    s = text::trim(s);
+    if (s.empty()) return 0;
+    std::size_t words = 1;
+    for (std::size_t i = 1; i < s.size(); ++i) words += s[i] == ' ' && s[i - 1] != ' ';
+    return words;
+}
+
+// The text from `from` to the next comma or semicolon.
+std::string_view next_piece(std::string_view s, std::size_t from) {
+    std::string_view rest = s.substr(std::min(from, s.size()));
+    return rest.substr(0, rest.find_first_of(",;"));
+}
+
+// "Kooman, F.", "Jong, Michiel de": one person, family name first (how Dublin Core and
+// citations write a creator), not two people.
+bool is_inverted_name(std::string_view v) {
+    std::size_t comma = v.find(',');
+    if (comma == std::string_view::npos || v.find(',', comma + 1) != std::string_view::npos) return false;
+    for (char c : v)
+        if (static_cast<unsigned char>(c) >= 0x80 || c == ';' || c == '|' || c == '&') return false;
+    std::string_view family = text::trim(v.substr(0, comma)), given = text::trim(v.substr(comma + 1));
+    return word_count(family) == 1 && word_count(given) >= 1 && word_count(given) <= 3 &&
+           text::is_ascii_alpha(family[0]) && !given.empty() && given[0] >= 'A' && given[0] <= 'Z' &&
+           given.find(" and ") == std::string_view::npos;
+}
+
+// Degrees and suffixes written after a name ("Brenda Goodman, MA"): never a person.
+bool is_credential(std::string_view piece) {
+    static constexpr std::string_view credentials[] = {"MA", "MS", "MSc", "MD", "PhD", "Ph.D.", "MBA", "RN",
+                                                       "DO", "MPH", "BSc", "BA", "Jr.", "Jr", "Sr.", "Sr"};
+    for (auto c : credentials)
+        if (piece == c) return true;
+    return false;
+}
+
+// "赵  培", "李 扬": a two- or three-character name padded to line up with longer ones.
+std::string unpad_han_name(std::string_view piece) {
+    std::string joined;
+    std::size_t run = 0, runs = 0;
+    for (std::size_t i = 0; i < piece.size();) {
+        std::size_t at = i;
+        char32_t c = next_code_point(piece, i);
+        if (c == ' ') {
+            if (run != 1) return {};
+            run = 0;
+        } else if (is_han(c)) {
+            if (run == 1) return {};
+            ++run;
+            ++runs;
+            joined.append(piece.substr(at, i - at));
+        } else {
+            return {};
+        }
+    }
+    return runs >= 2 && runs <= 3 ? joined : std::string();
+}
+
 void add_name(std::vector<std::string>& names, std::string_view piece) {
     piece = trim_piece(piece);
+    if (is_credential(piece)) return;
+    if (std::string unpadded = unpad_han_name(piece); !unpadded.empty()) {
+        names.push_back(std::move(unpadded));
+        return;
+    }
     if (piece.empty() || looks_like_url_or_email(piece) || length_in_code_points(piece) > 60) return;
     bool has_letter = false;
     for (std::size_t i = 0; i < piece.size();) {
@@ -126,7 +263,8 @@ void add_name(std::vector<std::string>& names, std::string_view piece) {
             std::size_t space = piece.find(' ', start);
             if (space == std::string_view::npos) space = piece.size();
             // "记者 谭书远 实习生 聂小满": the role words between names are not names.
-            if (!is_role_word(piece.substr(start, space - start))) names.emplace_back(piece.substr(start, space - start));
+            std::string_view one = trim_piece(piece.substr(start, space - start));
+            if (!is_role_word(one)) names.emplace_back(one);
             start = space + 1;
         }
         return;
@@ -137,8 +275,9 @@ void add_name(std::vector<std::string>& names, std::string_view piece) {
 }  // namespace
 
 std::vector<std::string> split_authors(std::string_view value) {
-    std::string v = collapse_space(value);
+    std::string v = collapse_space(without_contact(value));
     if (looks_like_url_or_email(v)) return {};  // profile links: no name to read
+    if (is_inverted_name(v)) return {v};
     // Separators between people, longest first so " and " wins over a bare space.
     static constexpr std::array separators{std::string_view(", "), std::string_view(","),
                                            std::string_view(" and "), std::string_view(" & "),
@@ -156,6 +295,10 @@ std::vector<std::string> split_authors(std::string_view value) {
             // "文/张三" is a role marker, not a separator: only split on "/" after a name.
             if (rest.compare(i, sep.size(), sep) == 0) {
                 if (sep == "/" && trim_piece(rest.substr(start, i - start)).empty()) continue;
+                // "Mac & i", "Johnson & Johnson": one name; people are named in full.
+                if ((sep == " and " || sep == " & ") &&
+                    (word_count(rest.substr(start, i - start)) < 2 || word_count(next_piece(rest, i + sep.size())) < 2))
+                    continue;
                 matched = sep.size();
                 break;
             }
