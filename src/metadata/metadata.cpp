@@ -451,7 +451,7 @@ Metadata extract_metadata(const dom::Tree& tree, std::string_view page_url) {
             for (std::string_view value : it->second) detail::append_unique(md.authors, authors_from(value, generator));
     }
     if (md.authors.empty()) md.authors = authors_from(m.item_author);
-    const detail::Bylines bylines = detail::scan_bylines(page);
+    const detail::Bylines bylines = detail::scan_bylines(page, md.title);
     if (md.authors.empty()) md.authors = bylines.authors;
     if (md.authors.empty()) md.authors = authors_from(m.rel_author);
     if (md.authors.empty() && !m.byline_element.empty()) {
@@ -503,6 +503,8 @@ Metadata extract_metadata(const dom::Tree& tree, std::string_view page_url) {
 
     md.source = bylines.source;
     md.editor = bylines.editor;
+    // "来源：尹娟": a source that is a person's name is the writer.
+    if (md.authors.empty() && detail::looks_like_han_person(md.source)) md.authors = {md.source};
 
     // Registration numbers sit in the footer: every line of the page.
     for (const auto& line : page.lines) {
