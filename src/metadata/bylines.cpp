@@ -516,6 +516,7 @@ Bylines scan_bylines(const PageLines& page, std::string_view title) {
     std::size_t last_author_line = SIZE_MAX;
     auto read_line = [&](std::size_t k, std::string_view line) {
         if (page.quoted[k]) return;  // a quoted post's header names the quoted poster
+        if (read_print_source(line, found)) return;
         if (!found.authors.empty() && k > last_author_line + 2) found.authors_settled = true;
         const std::size_t names_before = found.authors.size();
         std::optional<Field> dangling = read_fields(line, found);
@@ -554,7 +555,13 @@ Bylines scan_bylines(const PageLines& page, std::string_view title) {
             std::string date = normalize_date(lines[k]);
             if (has_day(date)) found.date = std::move(date);
         };
-        for (std::size_t k = headline; k < std::min(end, headline + 12) && found.date.empty(); ++k) bare_date(k);
+        // Down to the article's prose: past one prose-like line (a standfirst, an author's bio),
+        // the second is the article.
+        std::size_t prose_lines = 0;
+        for (std::size_t k = headline; k < std::min(end, headline + 12) && found.date.empty(); ++k) {
+            if (k > headline && is_prose(lines[k]) && ++prose_lines == 2) break;
+            bare_date(k);
+        }
         for (std::size_t k = headline; k > 0 && k + 2 > headline && found.date.empty(); --k) bare_date(k - 1);
     }
     if (found.date.empty()) found.date = found.dateline;
@@ -573,10 +580,8 @@ Bylines scan_bylines(const PageLines& page, std::string_view title) {
     const bool wants_author = found.authors.empty();
     found.authors_settled = !wants_author;
     last_author_line = SIZE_MAX;
-    for (std::size_t k = end; k < lines.size() && !complete(found); ++k) {
-        if (read_print_source(lines[k], found)) continue;
+    for (std::size_t k = end; k < lines.size() && !complete(found); ++k)
         if (length_in_code_points(lines[k]) < max_byline_code_points) read_line(k, lines[k]);
-    }
     // Credits in brackets closing a paragraph: "……佳节。（记者 张三）", then unlabelled ones,
     // "（姚峰 上海报道）", "（袁源）".
     const std::size_t body = headline == SIZE_MAX ? 0 : headline + 1;

@@ -166,12 +166,14 @@ std::vector<std::string> han_persons(std::string_view text) {
         if (end == std::string::npos) end = v.size();
         std::string_view piece = std::string_view(v).substr(start, end - start);
         if (!piece.empty()) {
-            // In a list, one recognised name vouches for the others' rarer family names.
+            // In a list, one recognised name vouches for a three-character one under a rarer
+            // family name ("赵延东、风笑天"); two characters are as often a word ("房产 汽车").
             const std::size_t length = length_in_code_points(piece);
             bool han = true;
             for (std::size_t i = 0; i < piece.size() && han;) han = is_han(next_code_point(piece, i));
-            if (!han || length < 2 || length > 3) return {};
-            known_family_name = known_family_name || looks_like_han_person(piece);
+            const bool known = looks_like_han_person(piece);
+            if (!han || length < 2 || length > 3 || (!known && length != 3)) return {};
+            known_family_name = known_family_name || known;
             names.emplace_back(piece);
         }
         start = end + (end < v.size() && v[end] == ' ' ? 1 : std::string_view("、").size());
