@@ -202,7 +202,7 @@ int main(int argc, char** argv) {
     std::string input_list;
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
     std::string input_format = "auto";
-    bool precision = false, recall = false, no_tables = false, no_comments = false, quiet = false;
+    bool precision = false, recall = false, no_tables = false, no_comments = false, keep_byline = false, quiet = false;
     std::optional<std::size_t> max_bytes;
 
     app.add_option("INPUT", specs, "Files, directories, or - for standard input");
@@ -222,6 +222,7 @@ int main(int argc, char** argv) {
     recall_flag->excludes(precision_flag);
     app.add_flag("--no-tables", no_tables, "Leave data tables out");
     app.add_flag("--no-comments", no_comments, "Leave reader comments out");
+    app.add_flag("--keep-byline", keep_byline, "Keep byline lines (author, date, source) in the text");
     app.add_option("--max-bytes", max_bytes, "Largest input accepted, in bytes (after decompression)")
         ->check(CLI::PositiveNumber);
     app.add_flag("-q,--quiet", quiet, "No diagnostics for failed inputs");
@@ -246,6 +247,7 @@ int main(int argc, char** argv) {
     else if (input_format == "text") settings.options.input_format = webclean::InputFormat::Text;
     settings.options.include_tables = !no_tables;
     settings.options.include_comments = !no_comments;
+    settings.options.keep_byline = keep_byline;
     if (max_bytes) settings.options.limits.max_input_bytes = *max_bytes;
 
     const bool list_from_stdin = input_list == "-";
