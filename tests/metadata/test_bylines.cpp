@@ -4,20 +4,15 @@
 
 #include <string>
 
-#include "dom/tree.hpp"
-#include "metadata/bylines.hpp"
+#include "extract_page.hpp"
 #include "metadata/metadata.hpp"
 #include "metadata/strings.hpp"
-#include "parse/html.hpp"
 
 using namespace webclean;
 
+using test::extract;
+
 namespace {
-Metadata extract(const std::string& html) {
-    dom::Tree tree;
-    parse::parse_html(html, 512, 1'000'000, tree);
-    return metadata::extract_metadata(tree, "");
-}
 
 // A paragraph long enough to read as the article's prose.
 const std::string prose = "<p>这是正文的第一段，讲述了事情的经过和背景，内容比较长，足以被看作文章的正文段落。记者在现场看到，很多人在排队。</p>";

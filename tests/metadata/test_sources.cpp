@@ -3,20 +3,13 @@
 
 #include <string>
 
-#include "dom/tree.hpp"
+#include "extract_page.hpp"
 #include "metadata/metadata.hpp"
 #include "metadata/strings.hpp"
-#include "parse/html.hpp"
 
 using namespace webclean;
 
-namespace {
-Metadata extract(const std::string& html, std::string_view url = "") {
-    dom::Tree tree;
-    parse::parse_html(html, 512, 1'000'000, tree);
-    return metadata::extract_metadata(tree, url);
-}
-}  // namespace
+using test::extract;
 
 BOOST_AUTO_TEST_CASE(json_ld_article_node_wins_over_an_embedded_video) {
     auto md = extract(R"(<head>
