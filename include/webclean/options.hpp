@@ -27,6 +27,7 @@ struct Options {
     bool include_comments = true;   // fill Document::comments (never mixed into text)
     bool include_images = false;    // reserved: image references in markdown output
     bool include_links = false;     // reserved: link targets in markdown output
+    bool deduplicate = false;       // drop a block (10+ characters) that repeats an earlier one
     std::string url;                // the page's URL: metadata fallback and base for relative links
     std::string http_charset;       // charset from an HTTP Content-Type header, when known
     Limits limits;
