@@ -9,7 +9,7 @@ namespace webclean::content {
 
 namespace {
 
-// Short lines ("Yes", "—", a date, "Q:") recur within one article for good reasons; a repeated
+// Short lines ("Yes", "—", "Q:", "Step 2") recur within one article for good reasons; a repeated
 // line this long is almost always the page printing the same thing twice.
 constexpr std::size_t min_repeat_code_points = 10;
 

@@ -1,0 +1,83 @@
+"""The documented Dask example (bindings/python/examples/dask_clean_jsonl.py), run as users run
+it: a small JSONL corpus, a LocalCluster of 2 worker processes."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+
+import webclean
+from conftest import REPOSITORY, corpus_input, optional_module
+
+EXAMPLE = REPOSITORY / "bindings" / "python" / "examples" / "dask_clean_jsonl.py"
+CASES = ["en-news-related", "zh-gbk-portal", "en-listing-page", "md-multi-article", "table-article"]
+
+
+def write_corpus(path, compress: bool) -> list[dict]:
+    records = []
+    for i, case in enumerate(CASES):
+        page = corpus_input(case)
+        # JSONL holds text: decode as the page says (the GBK case), like a crawler's export would.
+        html = page.decode("gb18030") if case == "zh-gbk-portal" else page.decode("utf-8")
+        records.append({"id": i, "url": f"https://example.org/{case}", "html": html})
+    lines = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+    opener = gzip.open if compress else open
+    with opener(path, "wt", encoding="utf-8") as out:
+        out.write(lines)
+    return records
+
+
+def run_example(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(EXAMPLE), *args], capture_output=True, text=True, timeout=300)
+
+
+def read_output(directory) -> list[dict]:
+    records = []
+    for part in sorted(directory.glob("part-*.jsonl")):
+        records += [json.loads(line) for line in part.read_text(encoding="utf-8").splitlines()]
+    return records
+
+
+def test_dask_example_cleans_a_jsonl_corpus(tmp_path):
+    optional_module("dask.bag")
+    optional_module("distributed")
+    corpus = tmp_path / "corpus.jsonl"
+    records = write_corpus(corpus, compress=False)
+    out = tmp_path / "cleaned"
+
+    result = run_example(str(corpus), str(out), "--workers", "2", "--deduplicate")
+    assert result.returncode == 0, result.stderr
+
+    cleaned = {record["id"]: record for record in read_output(out)}
+    options = webclean.Options(deduplicate=True)
+    for record in records:
+        expected = webclean.bare_extraction(record["html"], url=record["url"], options=options)
+        if expected is None:  # the listing page has no article: left out
+            assert record["id"] not in cleaned
+            continue
+        got = cleaned[record["id"]]
+        assert "html" not in got
+        assert got["url"] == record["url"]
+        assert got["text"] == expected.text
+        assert got["title"] == expected.title
+        assert got["language"] == expected.language
+    assert len(cleaned) == len(records) - 1
+
+
+def test_dask_example_reads_gzip_and_keeps_empty_pages(tmp_path):
+    optional_module("dask.bag")
+    optional_module("distributed")
+    corpus = tmp_path / "corpus.jsonl.gz"
+    records = write_corpus(corpus, compress=True)
+    out = tmp_path / "cleaned"
+
+    result = run_example(str(corpus), str(out), "--workers", "2", "--keep-empty", "--target-language", "en")
+    assert result.returncode == 0, result.stderr
+
+    cleaned = {record["id"]: record for record in read_output(out)}
+    assert set(cleaned) == {record["id"] for record in records}
+    assert cleaned[CASES.index("en-listing-page")]["text"] is None
+    assert cleaned[CASES.index("zh-gbk-portal")]["text"] is None  # Chinese, not English
+    assert cleaned[CASES.index("en-news-related")]["text"]
