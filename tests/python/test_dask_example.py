@@ -29,28 +29,27 @@ def write_corpus(path, compress: bool) -> list[dict]:
     return records
 
 
-def run_example(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(EXAMPLE), *args], capture_output=True, text=True, timeout=300)
-
-
-def read_output(directory) -> list[dict]:
-    records = []
-    for part in sorted(directory.glob("part-*.jsonl")):
-        records += [json.loads(line) for line in part.read_text(encoding="utf-8").splitlines()]
-    return records
+def clean_with_example(tmp_path, compress: bool, *args: str) -> tuple[list[dict], dict[int, dict]]:
+    """Runs the example on a fresh corpus with 2 workers: the input records, and the output
+    records by id."""
+    optional_module("dask.bag")
+    optional_module("distributed")
+    corpus = tmp_path / ("corpus.jsonl.gz" if compress else "corpus.jsonl")
+    records = write_corpus(corpus, compress)
+    out = tmp_path / "cleaned"
+    command = [sys.executable, str(EXAMPLE), str(corpus), str(out), "--workers", "2", *args]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    cleaned = {}
+    for part in sorted(out.glob("part-*.jsonl")):
+        for line in part.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            cleaned[record["id"]] = record
+    return records, cleaned
 
 
 def test_dask_example_cleans_a_jsonl_corpus(tmp_path):
-    optional_module("dask.bag")
-    optional_module("distributed")
-    corpus = tmp_path / "corpus.jsonl"
-    records = write_corpus(corpus, compress=False)
-    out = tmp_path / "cleaned"
-
-    result = run_example(str(corpus), str(out), "--workers", "2", "--deduplicate")
-    assert result.returncode == 0, result.stderr
-
-    cleaned = {record["id"]: record for record in read_output(out)}
+    records, cleaned = clean_with_example(tmp_path, False, "--deduplicate")
     options = webclean.Options(deduplicate=True)
     for record in records:
         expected = webclean.bare_extraction(record["html"], url=record["url"], options=options)
@@ -67,16 +66,7 @@ def test_dask_example_cleans_a_jsonl_corpus(tmp_path):
 
 
 def test_dask_example_reads_gzip_and_keeps_empty_pages(tmp_path):
-    optional_module("dask.bag")
-    optional_module("distributed")
-    corpus = tmp_path / "corpus.jsonl.gz"
-    records = write_corpus(corpus, compress=True)
-    out = tmp_path / "cleaned"
-
-    result = run_example(str(corpus), str(out), "--workers", "2", "--keep-empty", "--target-language", "en")
-    assert result.returncode == 0, result.stderr
-
-    cleaned = {record["id"]: record for record in read_output(out)}
+    records, cleaned = clean_with_example(tmp_path, True, "--keep-empty", "--target-language", "en")
     assert set(cleaned) == {record["id"] for record in records}
     assert cleaned[CASES.index("en-listing-page")]["text"] is None
     assert cleaned[CASES.index("zh-gbk-portal")]["text"] is None  # Chinese, not English

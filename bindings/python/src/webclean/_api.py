@@ -6,7 +6,7 @@ from typing import Any, Iterable, Optional, Union
 
 from . import _core
 from ._document import Document
-from ._options import Options, _check_names
+from ._options import _FIELD_NAMES, Options, _check_names
 
 #: A page: ``str`` (already decoded) or ``bytes`` in any charset, gzip-compressed or not.
 Page = Union[str, bytes, bytearray, memoryview]
@@ -28,6 +28,11 @@ def _options_for(caller: str, options: Optional[Options], keywords: dict[str, An
             "set them on the Options object (options.replace(...)) instead"
         )
     return options
+
+
+def _keywords(arguments: dict[str, Any]) -> dict[str, Any]:
+    """The keyword options among a function's arguments (its locals() on entry)."""
+    return {name: value for name, value in arguments.items() if name in _FIELD_NAMES}
 
 
 def extract(
@@ -68,22 +73,7 @@ def extract(
             type.
         ValueError: an unknown output format or contradictory options.
     """
-    settings = _options_for(
-        "extract",
-        options,
-        dict(
-            output_format=output_format,
-            with_metadata=with_metadata,
-            include_comments=include_comments,
-            include_tables=include_tables,
-            include_images=include_images,
-            include_links=include_links,
-            favor_precision=favor_precision,
-            favor_recall=favor_recall,
-            target_language=target_language,
-            deduplicate=deduplicate,
-        ),
-    )
+    settings = _options_for("extract", options, _keywords(locals()))
     return _core.extract(html, url, settings)
 
 
@@ -107,20 +97,7 @@ def bare_extraction(
     with_metadata are ignored when they come in ``options``). Returns ``None`` where
     :func:`extract` would.
     """
-    settings = _options_for(
-        "bare_extraction",
-        options,
-        dict(
-            include_comments=include_comments,
-            include_tables=include_tables,
-            include_images=include_images,
-            include_links=include_links,
-            favor_precision=favor_precision,
-            favor_recall=favor_recall,
-            target_language=target_language,
-            deduplicate=deduplicate,
-        ),
-    )
+    settings = _options_for("bare_extraction", options, _keywords(locals()))
     fields = _core.bare_extraction(html, url, settings)
     return None if fields is None else Document(**fields)
 
