@@ -3,6 +3,7 @@
 // Python threads and extract_many's native threads run extractions side by side.
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <exception>
 #include <mutex>
@@ -72,6 +73,7 @@ Settings settings_from(py::handle py_options) {
     settings.with_metadata = flag("with_metadata");
     settings.options.include_comments = flag("include_comments");
     settings.options.include_tables = flag("include_tables");
+    settings.options.include_captions = flag("include_captions");
     settings.options.include_images = flag("include_images");
     settings.options.include_links = flag("include_links");
     settings.options.deduplicate = flag("deduplicate");
@@ -323,6 +325,40 @@ py::list extract_many(py::sequence htmls, py::object urls, std::size_t threads, 
     return results;
 }
 
+// The charset webclean decodes a fetched page with (Content-Type, BOM, <meta>, detection), or ""
+// when the body is not a web page. The library has no decode-only entry point, so this runs the
+// cheapest extraction there is (text input: no HTML parse) and reads the charset it recorded.
+std::string page_charset(const webclean::FetchResult& fetched) {
+    webclean::Options options;
+    options.input_format = webclean::InputFormat::Text;
+    options.include_comments = false;
+    webclean::Result result = webclean::extract(fetched, options);
+    return result.status == webclean::Status::BadInput ? std::string() : result.document.metadata.charset;
+}
+
+// Fetches one URL with the GIL released: (body, charset) for a 2xx answer, else None. charset is
+// filled only when asked for (see page_charset).
+py::object fetch(const std::string& url, double timeout, py::object max_bytes, py::object user_agent, bool verify_tls,
+                 long max_redirects, bool want_charset) {
+    webclean::FetchOptions options;
+    const auto total = std::chrono::milliseconds(static_cast<long long>(timeout * 1000));
+    options.total_timeout = total;
+    options.connect_timeout = std::min(options.connect_timeout, total);
+    options.verify_tls = verify_tls;
+    options.max_redirects = max_redirects;
+    if (!max_bytes.is_none()) options.max_body_bytes = max_bytes.cast<std::size_t>();
+    if (!user_agent.is_none()) options.user_agent = user_agent.cast<std::string>();
+    webclean::FetchResult fetched;
+    std::string charset;
+    {
+        py::gil_scoped_release release;
+        fetched = webclean::fetch(url, options);
+        if (fetched && want_charset) charset = page_charset(fetched);
+    }
+    if (!fetched) return py::none();
+    return py::make_tuple(py::bytes(fetched.body), charset);
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_core, m) {
@@ -346,4 +382,7 @@ PYBIND11_MODULE(_core, m) {
     m.def("extract_many", &extract_many, py::arg("htmls"), py::arg("urls"), py::arg("threads"), py::arg("options"),
           py::arg("bare"),
           "extract (or, with bare, bare_extraction) of every page on native threads; results in input order.");
+    m.def("fetch", &fetch, py::arg("url"), py::arg("timeout"), py::arg("max_bytes"), py::arg("user_agent"),
+          py::arg("verify_tls"), py::arg("max_redirects"), py::arg("want_charset"),
+          "(body, charset) of a URL answered with 2xx, else None.");
 }

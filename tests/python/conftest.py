@@ -32,6 +32,10 @@ def optional_module(name: str):
     return pytest.importorskip(name)
 
 
+#: A page with no article at all: webclean gives None for it.
+EMPTY_PAGE = "<html><head><title>Nothing here</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
+
+
 @pytest.fixture(scope="session")
 def news_page() -> bytes:
     return corpus_input("en-news-related")

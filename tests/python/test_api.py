@@ -148,6 +148,12 @@ def test_include_tables():
     assert without is None or "\t" not in without
 
 
+def test_include_captions(news_page):
+    caption = "Photo: Luis Ferrante"
+    assert caption not in webclean.extract(news_page)
+    assert caption in webclean.extract(news_page, include_captions=True)
+
+
 def test_precision_drops_a_link_heavy_paragraph_that_recall_keeps():
     prose = "".join(f"<p>Paragraph {i} of the article is a full sentence of ordinary prose text.</p>" for i in range(5))
     linky = (

@@ -9,18 +9,20 @@ import subprocess
 import sys
 
 import webclean
-from conftest import REPOSITORY, corpus_input, optional_module
+from conftest import EMPTY_PAGE, REPOSITORY, corpus_input, optional_module
 
 EXAMPLE = REPOSITORY / "bindings" / "python" / "examples" / "dask_clean_jsonl.py"
-CASES = ["en-news-related", "zh-gbk-portal", "en-listing-page", "md-multi-article", "table-article"]
+CASES = ["en-news-related", "zh-gbk-portal", "empty", "md-multi-article", "table-article"]
 
 
 def write_corpus(path, compress: bool) -> list[dict]:
     records = []
     for i, case in enumerate(CASES):
-        page = corpus_input(case)
-        # JSONL holds text: decode as the page says (the GBK case), like a crawler's export would.
-        html = page.decode("gb18030") if case == "zh-gbk-portal" else page.decode("utf-8")
+        if case == "empty":
+            html = EMPTY_PAGE
+        else:
+            # JSONL holds text: decode as the page says (the GBK case), like a crawler's export would.
+            html = corpus_input(case).decode("gb18030" if case == "zh-gbk-portal" else "utf-8")
         records.append({"id": i, "url": f"https://example.org/{case}", "html": html})
     lines = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
     opener = gzip.open if compress else open
@@ -53,7 +55,7 @@ def test_dask_example_cleans_a_jsonl_corpus(tmp_path):
     options = webclean.Options(deduplicate=True)
     for record in records:
         expected = webclean.bare_extraction(record["html"], url=record["url"], options=options)
-        if expected is None:  # the listing page has no article: left out
+        if expected is None:  # the empty page: left out
             assert record["id"] not in cleaned
             continue
         got = cleaned[record["id"]]
@@ -68,6 +70,6 @@ def test_dask_example_cleans_a_jsonl_corpus(tmp_path):
 def test_dask_example_reads_gzip_and_keeps_empty_pages(tmp_path):
     records, cleaned = clean_with_example(tmp_path, True, "--keep-empty", "--target-language", "en")
     assert set(cleaned) == {record["id"] for record in records}
-    assert cleaned[CASES.index("en-listing-page")]["text"] is None
+    assert cleaned[CASES.index("empty")]["text"] is None
     assert cleaned[CASES.index("zh-gbk-portal")]["text"] is None  # Chinese, not English
     assert cleaned[CASES.index("en-news-related")]["text"]

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 import webclean
-from conftest import corpus_input, optional_module
+from conftest import EMPTY_PAGE, corpus_input, optional_module
 
 
 def test_import_webclean_does_not_import_datatrove():
@@ -48,14 +48,14 @@ def test_step_cleans_documents_and_drops_empty_ones():
 
     pages = {
         "news": corpus_input("en-news-related").decode("utf-8"),
-        "listing": corpus_input("en-listing-page").decode("utf-8"),
+        "empty": EMPTY_PAGE,
         "chinese": corpus_input("zh-news-province-menu").decode("utf-8"),
     }
     documents = [data.Document(text=html, id=name) for name, html in pages.items()]
     step = Webclean(timeout=30)
     out = list(step.run(iter(documents)))
 
-    assert [doc.id for doc in out] == ["news", "chinese"]  # the listing page has no article
+    assert [doc.id for doc in out] == ["news", "chinese"]  # the empty page has no article
     options = webclean.Options(favor_precision=True, deduplicate=True, include_comments=False)
     for doc in out:
         assert doc.text == webclean.extract(pages[doc.id], options=options)

@@ -8,11 +8,12 @@ trafilatura's, so ``from webclean import extract`` is usually the only change a 
     text = webclean.extract(html, url="https://example.com/a")
     document = webclean.bare_extraction(html)          # title, author, date, ... and text
     texts = webclean.extract_many(pages, threads=2)    # native threads, GIL released
+    html = webclean.fetch_url("https://example.com/a")  # libcurl; str or None
 
 Extraction runs in C++ without the GIL, so Python threads run it in parallel too.
 """
 
-from ._api import Page, bare_extraction, extract, extract_many
+from ._api import Page, bare_extraction, extract, extract_many, fetch_url
 from ._core import __version__
 from ._document import Document
 from ._options import INPUT_FORMATS, OUTPUT_FORMATS, Options
@@ -27,4 +28,5 @@ __all__ = [
     "bare_extraction",
     "extract",
     "extract_many",
+    "fetch_url",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from typing import Any, Iterable, Optional, Union
 
 from . import _core
@@ -43,6 +44,7 @@ def extract(
     with_metadata: bool = False,
     include_comments: bool = True,
     include_tables: bool = True,
+    include_captions: bool = False,
     include_images: bool = False,
     include_links: bool = False,
     favor_precision: bool = False,
@@ -58,9 +60,9 @@ def extract(
             decodes files: BOM, ``<meta>`` charset, else detection), gzip-compressed or not.
             HTML, markdown and text a scraper flattened are all recognised.
         url: the page's URL: a metadata fallback (url, hostname).
-        output_format, with_metadata, include_comments, include_tables, include_images,
-        include_links, favor_precision, favor_recall, target_language, deduplicate: see
-            :class:`webclean.Options`.
+        output_format, with_metadata, include_comments, include_tables, include_captions,
+        include_images, include_links, favor_precision, favor_recall, target_language,
+        deduplicate: see :class:`webclean.Options`.
         options: an :class:`webclean.Options` to use instead of the keyword options (which
             must then be left at their defaults).
 
@@ -83,6 +85,7 @@ def bare_extraction(
     *,
     include_comments: bool = True,
     include_tables: bool = True,
+    include_captions: bool = False,
     include_images: bool = False,
     include_links: bool = False,
     favor_precision: bool = False,
@@ -144,3 +147,71 @@ def extract_many(
     if bare:
         return [None if fields is None else Document(**fields) for fields in results]
     return results
+
+
+# Labels whose WHATWG decoder is GB18030, as the library decodes them (Python's gbk codec would
+# fail on GB18030-only characters).
+_GB18030_LABELS = {"gb2312", "gbk", "gb18030", "x-gbk"}
+
+
+def _python_codec(charset: str) -> str:
+    if charset.lower() in _GB18030_LABELS:
+        return "gb18030"
+    try:
+        return codecs.lookup(charset).name
+    except LookupError:
+        return "utf-8"
+
+
+def fetch_url(
+    url: str,
+    *,
+    decode: bool = True,
+    no_ssl: bool = False,
+    timeout: float = 30.0,
+    max_bytes: Optional[int] = None,
+    user_agent: Optional[str] = None,
+    max_redirects: int = 10,
+) -> Union[str, bytes, None]:
+    """Downloads one page with the library's libcurl fetcher, the GIL released meanwhile.
+
+    Only http and https URLs are fetched; redirects are followed; the body is decompressed.
+
+    Args:
+        url: an ``http://`` or ``https://`` URL.
+        decode: give ``str``, decoded as webclean decodes pages (the Content-Type charset, a BOM,
+            ``<meta>``, else detection); ``False`` gives the body's ``bytes`` as served.
+        no_ssl: do not check TLS certificates (trafilatura's name for it).
+        timeout: seconds for the whole transfer, redirects included.
+        max_bytes: largest body accepted (``None``: 64 MiB); a larger one gives ``None``.
+        user_agent: the User-Agent header (``None``: ``webclean/<version>``).
+        max_redirects: redirects followed; more gives ``None``.
+
+    Returns:
+        The page, or ``None`` when the URL is not http(s), the transfer fails or times out, the
+        answer is not 2xx, or (with ``decode``) the body is an image, audio, video or font.
+        Pass the result to :func:`extract` with ``url=`` for the metadata fallback.
+
+    Raises:
+        TypeError: an argument of the wrong type.
+        ValueError: a timeout, max_bytes or max_redirects out of range.
+    """
+    if not isinstance(url, str):
+        raise TypeError(f"url must be a str, not {type(url).__name__}")
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
+        raise ValueError(f"timeout must be a positive number of seconds, not {timeout!r}")
+    if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0):
+        raise ValueError(f"max_bytes must be a positive int or None, not {max_bytes!r}")
+    if isinstance(max_redirects, bool) or not isinstance(max_redirects, int) or max_redirects < 0:
+        raise ValueError(f"max_redirects must be an int of 0 or more, not {max_redirects!r}")
+    if user_agent is not None and not isinstance(user_agent, str):
+        raise TypeError(f"user_agent must be a str or None, not {type(user_agent).__name__}")
+    fetched = _core.fetch(url, float(timeout), max_bytes, user_agent, not no_ssl, max_redirects, bool(decode))
+    if fetched is None:
+        return None
+    body, charset = fetched
+    if not decode:
+        return body
+    if not charset:
+        return None
+    return body.decode(_python_codec(charset), "replace")

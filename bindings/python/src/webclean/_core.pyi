@@ -16,3 +16,12 @@ def extract_many(
     options: Any,
     bare: bool,
 ) -> list[Any]: ...
+def fetch(
+    url: str,
+    timeout: float,
+    max_bytes: Optional[int],
+    user_agent: Optional[str],
+    verify_tls: bool,
+    max_redirects: int,
+    want_charset: bool,
+) -> Optional[tuple[bytes, str]]: ...

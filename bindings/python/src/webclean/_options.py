@@ -18,6 +18,7 @@ _FLAGS = (
     "with_metadata",
     "include_comments",
     "include_tables",
+    "include_captions",
     "include_images",
     "include_links",
     "favor_precision",
@@ -42,6 +43,7 @@ class Options:
             metadata field (without it, json holds only ``text`` and ``comments``).
         include_comments: extract reader comments; they follow the text after a blank line.
         include_tables: keep data tables (layout tables are always unwrapped).
+        include_captions: keep figure captions in the text (table captions always stay).
         include_images: reserved for image references in markdown output.
         include_links: reserved for link targets in markdown output.
         favor_precision: fewer false positives: doubtful blocks are dropped.
@@ -63,6 +65,7 @@ class Options:
     with_metadata: bool = False
     include_comments: bool = True
     include_tables: bool = True
+    include_captions: bool = False
     include_images: bool = False
     include_links: bool = False
     favor_precision: bool = False
