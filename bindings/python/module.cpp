@@ -178,6 +178,8 @@ std::string render(const webclean::Document& document, const Settings& settings)
         return object.dump(-1, ' ', false, Json::error_handler_t::replace);
     }
     std::string body = webclean::render(document, settings.format);
+    // Formats the library renders whole (xml, html once src/output has them) carry their own
+    // metadata and comments: the header and comment tail below are for txt and markdown.
     if (settings.format != webclean::Format::Text && settings.format != webclean::Format::Markdown) return body;
     // Comments never mix into Document::text; in txt and markdown they follow it after a blank
     // line, one line each in txt, one paragraph each in markdown.
