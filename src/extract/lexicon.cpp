@@ -156,8 +156,14 @@ constexpr std::string_view kCreditPrefixes[] = {
 }  // namespace
 
 NameSignal classify_names(std::string_view class_attr, std::string_view id_attr) {
-    bool boilerplate = false, comments = false, content = false;
+    static constexpr std::string_view kNetworks[] = {"social", "twitter", "tweet", "instagram", "facebook",
+                                                      "tiktok", "threads", "bluesky", "mastodon"};
+    bool boilerplate = false, comments = false, content = false, embedded = false, network = false;
     auto visit = [&](std::string_view token) {
+        // A post embedded in the story ("social-media-embed", "tweet-embed") is quoted
+        // content, not a share bar.
+        if (token == "embed" || token == "embedded") embedded = true;
+        if (contains(kNetworks, token)) network = true;
         if (contains(kCommentTokens, token)) comments = true;
         else if (contains(kBoilerplateTokens, token)) boilerplate = true;
         else if (contains(kContentTokens, token)) content = true;
@@ -174,7 +180,7 @@ NameSignal classify_names(std::string_view class_attr, std::string_view id_attr)
             if (names.find(infix) != std::string::npos) boilerplate = true;
     }
     if (comments) return NameSignal::Comments;
-    if (boilerplate) return NameSignal::Boilerplate;
+    if (boilerplate && !(embedded && network)) return NameSignal::Boilerplate;
     if (content) return NameSignal::Content;
     return NameSignal::None;
 }

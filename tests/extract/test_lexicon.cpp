@@ -36,3 +36,9 @@ BOOST_AUTO_TEST_CASE(furniture_headings) {
     BOOST_TEST(!is_furniture_heading("热点透视"));
     BOOST_TEST(!is_furniture_heading("How the vote went"));
 }
+
+BOOST_AUTO_TEST_CASE(an_embedded_post_is_not_a_share_bar) {
+    BOOST_TEST((classify_names("social-share", "") == NameSignal::Boilerplate));
+    BOOST_TEST((classify_names("social-media-embed", "") != NameSignal::Boilerplate));
+    BOOST_TEST((classify_names("newsletter-embed", "") == NameSignal::Boilerplate));
+}

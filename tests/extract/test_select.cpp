@@ -158,3 +158,22 @@ BOOST_AUTO_TEST_CASE(figure_captions_only_by_option) {
     with_captions.include_captions = true;
     BOOST_TEST(article_text(html, with_captions).find("harbour wall") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(a_tiny_page_is_taken_whole) {
+    BOOST_TEST(article_text("<html><body><h2>Test Case 1</h2><h2>Test Case 2</h2></body></html>") ==
+               "Test Case 1\nTest Case 2\n");
+}
+
+BOOST_AUTO_TEST_CASE(a_comment_thread_longer_than_the_post_stays_apart) {
+    std::string replies;
+    for (int i = 0; i < 12; ++i)
+        replies += "<div class=reply><h4>re: ferries " + std::to_string(i) + "</h4><p>I took the new ferry this "
+                   "morning and it was quiet, clean and on time, which I did not expect at all.</p></div>";
+    std::string post;
+    for (int i = 0; i < 6; ++i) post += "<p>" + kParagraph + "</p>";
+    std::string html = "<html><body><div class=post>" + post + "</div><div id=comments>" + replies +
+                       "</div></body></html>";
+    std::string text = article_text(html);
+    BOOST_TEST(text.find("electric ferries") != std::string::npos);
+    BOOST_TEST(text.find("on time") == std::string::npos);
+}
