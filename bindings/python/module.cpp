@@ -41,7 +41,7 @@ struct Page {
 };
 
 // Output format names in the order they are listed to users; "md" is an alias of "markdown".
-// Names the library does not know (yet) are left out by output_formats().
+// A name the library does not know is left out by output_formats().
 constexpr std::string_view format_candidates[] = {"txt", "markdown", "json", "xml", "html"};
 
 std::vector<std::string> output_formats() {
@@ -139,58 +139,26 @@ std::optional<webclean::Document> clean(const Page& page, const Settings& settin
 
 using Json = nlohmann::ordered_json;
 
-// A YAML scalar for the metadata header: plain when that reads back as the same string,
-// otherwise double-quoted (a JSON string is a valid YAML double-quoted scalar).
-std::string yaml_scalar(const std::string& value) {
-    constexpr std::string_view special_first = "-?:,[]{}#&*!|>'\"%@`";
-    const bool plain = !value.empty() && special_first.find(value.front()) == std::string_view::npos &&
-                       value.front() != ' ' && value.back() != ' ' && value.find(": ") == std::string::npos &&
-                       value.find(" #") == std::string::npos && value.find_first_of("\n\r\t") == std::string::npos &&
-                       value.back() != ':';
-    return plain ? value : Json(value).dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-// "---\ntitle: …\n---\n": the metadata over txt and markdown output, as trafilatura users know it.
-std::string metadata_header(const webclean::Metadata& m) {
-    auto join = [](const std::vector<std::string>& values) {
-        std::string joined;
-        for (const auto& value : values) joined += (joined.empty() ? "" : ", ") + value;
-        return joined;
-    };
-    const std::pair<const char*, std::string> fields[] = {
-        {"title", m.title},       {"author", m.author()},       {"date", m.date},
-        {"sitename", m.sitename}, {"url", m.url},               {"hostname", m.hostname},
-        {"description", m.description}, {"language", m.language}, {"categories", join(m.categories)},
-        {"tags", join(m.tags)},   {"image", m.image},           {"license", m.license},
-        {"icp", m.icp},
-    };
-    std::string header = "---\n";
-    for (const auto& [key, value] : fields)
-        if (!value.empty()) header += std::string(key) + ": " + yaml_scalar(value) + "\n";
-    return header + "---\n";
-}
-
 std::string render(const webclean::Document& document, const Settings& settings) {
-    if (settings.format == webclean::Format::Json) {
-        if (settings.with_metadata) return webclean::render(document, webclean::Format::Json);
+    if (settings.format == webclean::Format::Json && !settings.with_metadata) {
         Json object = {{"text", document.text},
                        {"comments", document.comments.empty() ? Json(nullptr) : Json(document.comments)}};
         return object.dump(-1, ' ', false, Json::error_handler_t::replace);
     }
-    std::string body = webclean::render(document, settings.format);
-    // Formats the library renders whole (xml, html once src/output has them) carry their own
-    // metadata and comments: the header and comment tail below are for txt and markdown.
-    if (settings.format != webclean::Format::Text && settings.format != webclean::Format::Markdown) return body;
-    // Comments never mix into Document::text; in txt and markdown they follow it after a blank
-    // line, one line each in txt, one paragraph each in markdown.
-    if (!document.comments.empty()) {
-        if (settings.format == webclean::Format::Text) {
-            body += "\n\n" + document.comments;
-        } else {
-            for (const webclean::Block& block : document.comment_blocks) body += "\n\n" + block.text;
-        }
+    webclean::RenderOptions render_options;
+    render_options.with_metadata = settings.with_metadata;
+    std::string out = webclean::render(document, settings.format, render_options);
+    // Json, xml and html carry the comments themselves; txt and markdown get them after the text
+    // and a blank line, one line each in txt, one paragraph each in markdown.
+    if (settings.format != webclean::Format::Text && settings.format != webclean::Format::Markdown) return out;
+    while (!out.empty() && out.back() == '\n') out.pop_back();
+    if (document.comments.empty()) return out;
+    if (settings.format == webclean::Format::Text) {
+        out += "\n\n" + document.comments;
+    } else {
+        for (const webclean::Block& block : document.comment_blocks) out += "\n\n" + block.text;
     }
-    return settings.with_metadata ? metadata_header(document.metadata) + body : body;
+    return out;
 }
 
 // A Python str from UTF-8 that the library made; a broken sequence becomes U+FFFD, never an error.
@@ -231,6 +199,7 @@ py::dict document_fields(const webclean::Document& document) {
     fields["icp"] = string_or_none(m.icp);
     fields["public_security"] = string_or_none(m.public_security);
     fields["charset"] = string_or_none(m.charset);
+    fields["replaced"] = m.replaced;
     fields["text"] = to_python(document.text);
     fields["comments"] = string_or_none(document.comments);
     py::list articles;

@@ -33,7 +33,7 @@ def optional_module(name: str):
 
 
 #: A page with no article at all: webclean gives None for it.
-EMPTY_PAGE = "<html><head><title>Nothing here</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
+EMPTY_PAGE = "<html><head><title>Nothing here</title></head><body><img src='photo.jpg'></body></html>"
 
 
 @pytest.fixture(scope="session")

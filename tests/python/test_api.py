@@ -39,15 +39,26 @@ def test_json_with_metadata_holds_every_field(news_page):
     assert record["text"] == document.text
 
 
+def header_fields(output: str) -> tuple[dict, str]:
+    """The YAML header of txt or markdown output as a dict, and the body after it. The library
+    writes every value double-quoted (lists as [..]), which JSON reads too."""
+    assert output.startswith("---\n")
+    header, separator, body = output[4:].partition("---\n")
+    assert separator
+    fields = {}
+    for line in header.splitlines():
+        key, value = line.split(": ", 1)
+        fields[key] = json.loads(value)
+    return fields, body
+
+
 def test_txt_with_metadata_starts_with_a_header(news_page):
-    output = webclean.extract(news_page, with_metadata=True)
+    fields, body = header_fields(webclean.extract(news_page, with_metadata=True, include_comments=False))
     document = webclean.bare_extraction(news_page)
-    header, separator, body = output.partition("\n---\n")
-    assert separator and header.startswith("---\n")
-    fields = dict(line.split(": ", 1) for line in header.splitlines()[1:])
     assert fields["title"] == document.title
     assert fields["date"] == document.date
-    assert body.startswith(document.text)
+    assert fields["language"] == document.language
+    assert body == document.text
 
 
 def test_header_values_that_yaml_would_misread_are_quoted():
@@ -56,9 +67,22 @@ def test_header_values_that_yaml_would_misread_are_quoted():
         + "<p>Paragraph of the article with enough words to be kept as content here.</p>" * 4
         + "</article></body></html>"
     )
-    header = webclean.extract(page, with_metadata=True).split("\n---\n")[0]
-    title_line = next(line for line in header.splitlines() if line.startswith("title: "))
-    assert json.loads(title_line[len("title: ") :]) == "Breaking: a title with a colon"
+    fields, _ = header_fields(webclean.extract(page, with_metadata=True))
+    assert fields["title"] == "Breaking: a title with a colon"
+
+
+def test_xml_and_html_carry_text_and_metadata(news_page):
+    document = webclean.bare_extraction(news_page)
+    xml = webclean.extract(news_page, output_format="xml")
+    html = webclean.extract(news_page, output_format="html")
+    from xml.etree import ElementTree
+
+    root = ElementTree.fromstring(xml)
+    assert document.title in ElementTree.tostring(root, encoding="unicode")
+    first_line = document.text.splitlines()[0]
+    assert first_line in "".join(root.itertext())
+    assert html.lstrip().lower().startswith("<!doctype html")
+    assert document.title in html
 
 
 def test_markdown_keeps_structure():

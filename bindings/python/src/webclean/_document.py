@@ -32,6 +32,7 @@ class Document:
         icp: Chinese ICP record number, e.g. 京ICP备12345678号.
         public_security: Chinese public-security record number (公网安备).
         charset: the encoding the page was decoded from.
+        replaced: how many invalid byte sequences were decoded as U+FFFD (0 for a clean page).
         text: the article, one block a line.
         comments: reader comments, one a line, when found and wanted.
         articles: for a page holding several articles (a newspaper page), one dict each with
@@ -57,6 +58,7 @@ class Document:
     icp: Optional[str] = None
     public_security: Optional[str] = None
     charset: Optional[str] = None
+    replaced: int = 0
     text: str = ""
     comments: Optional[str] = None
     articles: list[dict[str, Optional[str]]] = field(default_factory=list)

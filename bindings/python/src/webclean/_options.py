@@ -37,10 +37,12 @@ class Options:
     contradiction.
 
     Attributes:
-        output_format: ``"txt"`` (one block a line), ``"markdown"`` or ``"json"``; see
-            :data:`OUTPUT_FORMATS` for what this build offers.
-        with_metadata: txt and markdown get a ``---`` header of metadata fields; json gets every
-            metadata field (without it, json holds only ``text`` and ``comments``).
+        output_format: ``"txt"`` (one block a line), ``"markdown"``, ``"json"``, ``"xml"`` (a
+            ``<document>`` with ``<metadata>``, ``<main>`` and ``<comments>``) or ``"html"`` (a
+            minimal HTML5 page); :data:`OUTPUT_FORMATS` lists what this build offers.
+        with_metadata: txt and markdown get a YAML header (``---`` lines) of the metadata found;
+            json gets every metadata field (without it, json holds only ``text`` and
+            ``comments``); xml and html always carry the metadata.
         include_comments: extract reader comments; they follow the text after a blank line.
         include_tables: keep data tables (layout tables are always unwrapped).
         include_captions: keep figure captions in the text (table captions always stay).
