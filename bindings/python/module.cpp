@@ -74,6 +74,7 @@ Settings settings_from(py::handle py_options) {
     settings.options.include_comments = flag("include_comments");
     settings.options.include_tables = flag("include_tables");
     settings.options.include_captions = flag("include_captions");
+    settings.options.keep_byline = flag("keep_byline");
     settings.options.include_images = flag("include_images");
     settings.options.include_links = flag("include_links");
     settings.options.deduplicate = flag("deduplicate");

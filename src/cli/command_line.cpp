@@ -67,7 +67,7 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& comman
     std::string input_format = "auto";
     bool precision = false, recall = false, no_tables = false, no_comments = false;
     std::optional<std::size_t> max_bytes;
-    bool captions = false;
+    bool captions = false, keep_byline = false;
     FetchOptions& fetch = settings.fetch;
     double timeout = std::chrono::duration<double>(fetch.total_timeout).count();
     double connect_timeout = std::chrono::duration<double>(fetch.connect_timeout).count();
@@ -101,6 +101,7 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& comman
     recall_flag->excludes(precision_flag);
     app.add_flag("--no-tables", no_tables, "Leave data tables out");
     app.add_flag("--captions", captions, "Keep figure captions in the text");
+    app.add_flag("--keep-byline", keep_byline, "Keep byline lines (author, date, source) in the text");
     app.add_flag("--no-comments", no_comments, "Leave reader comments out");
     app.add_option("--max-bytes", max_bytes, "Largest input accepted, in bytes (after decompression)")
         ->check(CLI::PositiveNumber);
@@ -141,6 +142,7 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& comman
         return usage_error("--html-key and --url-key need --input-format jsonl");
     settings.options.include_tables = !no_tables;
     settings.options.include_captions = captions;
+    settings.options.keep_byline = keep_byline;
     settings.options.include_comments = !no_comments;
     if (max_bytes) settings.options.limits.max_input_bytes = *max_bytes;
     auto milliseconds = [](double seconds) {

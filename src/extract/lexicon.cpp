@@ -202,6 +202,26 @@ bool names_furniture_box(std::string_view class_attr, std::string_view id_attr) 
     return false;
 }
 
+bool is_byline(std::string_view line) {
+    static constexpr std::string_view kOpeners[] = {
+        "作者", "记者", "本报记者", "特约记者", "通讯员", "实习生", "本报实习生", "撰文", "文", "来源", "稿源",
+        "时间", "发布时间", "发表时间", "发布日期", "日期", "编辑", "责任编辑", "责编", "By ", "Written by ",
+        "Posted by ", "Published ", "Posted on ", "Updated "};
+    if (line.size() > 300) return false;
+    for (std::string_view open : {"（", "(", "【", "["})
+        if (line.substr(0, open.size()) == open) line.remove_prefix(open.size());
+    while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+    for (std::string_view opener : kOpeners) {
+        if (line.substr(0, opener.size()) != opener) continue;
+        // A label, not the start of a sentence ("时间过得真快"): a colon or a space follows.
+        std::string_view rest = line.substr(opener.size());
+        if (opener.back() == ' ' || rest.empty() || rest[0] == ' ' || rest[0] == ':' || rest[0] == '/' ||
+            rest.substr(0, 3) == "：" || rest.substr(0, 3) == "／")
+            return true;
+    }
+    return false;
+}
+
 PhraseSignal classify_phrase(std::string_view line) {
     for (std::string_view prefix : kCreditPrefixes)
         if (line.substr(0, prefix.size()) == prefix) return PhraseSignal::Credit;

@@ -481,6 +481,7 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
     std::string folded_title = fold(title);
     dom::NodeId end = page.subtree_end[best];
     std::vector<std::size_t> kept;
+    bool below_headings = false;  // a non-heading block is kept: the title heading is behind us
     for (std::size_t i = run_begin; i < run_end; ++i) {
         const TextBlock& b = blocks[i];
         if (b.owner < best || b.owner >= end) continue;
@@ -489,7 +490,11 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
         if (b.link_density() > s.link_heavy && b.kind != BlockKind::Heading) continue;
         if (condemned_by_phrase(b, s) || menu[i] || is_figure_credit(b.text) || is_pinyin_label(b.text)) continue;
         if (b.kind != BlockKind::Code && looks_like_markup(b.text)) continue;
-        if (b.kind == BlockKind::Heading && drop_title_heading && !folded_title.empty() && fold(b.text) == folded_title) continue;
+        // Only the heading over the article is the title; a wrong title never costs a section heading.
+        if (b.kind == BlockKind::Heading && drop_title_heading && !below_headings && !folded_title.empty() &&
+            fold(b.text) == folded_title)
+            continue;
+        below_headings = below_headings || b.kind != BlockKind::Heading;
         kept.push_back(i);
     }
     // A page with no structure around its article (a text dump, fragments in <body>): keep the
@@ -561,6 +566,22 @@ std::vector<Block> to_blocks(const Page& page, const std::vector<std::size_t>& i
     return out;
 }
 
+// Options::keep_byline: the byline lines that selection left out between the headline and the
+// article, and right after its end ("（责任编辑：王五）"), go back in their places.
+void restore_bylines(const Page& page, std::vector<std::size_t>& article) {
+    const auto& blocks = page.blocks;
+    std::vector<std::size_t> bylines;
+    for (std::size_t back = 1; back <= 6 && back <= article.front(); ++back) {
+        const TextBlock& b = blocks[article.front() - back];
+        if (b.kind == BlockKind::Heading) break;
+        if (is_byline(b.text)) bylines.push_back(article.front() - back);
+    }
+    for (std::size_t i = article.back() + 1; i < blocks.size() && i <= article.back() + 3; ++i)
+        if (blocks[i].kind != BlockKind::Heading && is_byline(blocks[i].text)) bylines.push_back(i);
+    article.insert(article.end(), bylines.begin(), bylines.end());
+    std::sort(article.begin(), article.end());
+}
+
 }  // namespace
 
 Selection select_article(const dom::Tree& tree, const Page& page, const Options& options, std::string_view title,
@@ -575,6 +596,7 @@ Selection select_article(const dom::Tree& tree, const Page& page, const Options&
     bool nested = best.container != dom::none && relaxed.container != dom::none &&
                   best.container >= relaxed.container && best.container < page.subtree_end[relaxed.container];
     if (!nested && relaxed.weight > best.weight * s.relax_gain) best = std::move(relaxed);
+    if (options.keep_byline && !best.article.empty()) restore_bylines(page, best.article);
     Selection selection;
     if (!best.article.empty())
         for (std::size_t back = 1; back <= 6 && back <= best.article.front(); ++back)

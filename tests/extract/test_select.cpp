@@ -177,3 +177,21 @@ BOOST_AUTO_TEST_CASE(a_comment_thread_longer_than_the_post_stays_apart) {
     BOOST_TEST(text.find("electric ferries") != std::string::npos);
     BOOST_TEST(text.find("on time") == std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(bylines_leave_the_text_unless_kept) {
+    const std::string html = page_with("<h1>Ferries</h1><p>By Jane Doe and John Roe</p><p>Published June 2, 2025</p><p>" +
+                                       kParagraph + "</p><p>" + kParagraph + "</p>") ;
+    std::string dropped = article_text(html, {}, "Ferries");
+    BOOST_TEST(dropped.find("Jane Doe") == std::string::npos);
+    BOOST_TEST(dropped.find("electric ferries") != std::string::npos);
+    Options keep;
+    keep.keep_byline = true;
+    std::string kept = article_text(html, keep, "Ferries");
+    BOOST_TEST(kept.find("By Jane Doe and John Roe\nPublished June 2, 2025\nThe harbour") != std::string::npos);
+    const std::string chinese = page_with("<h1>渡轮</h1><div>来源：中青网 | 时间：2025-06-02 08:36:20</div><p>本报记者 王建宏</p><p>" +
+                                          kParagraph + "</p><p>" + kParagraph + "</p><p>（责任编辑：王五）</p>");
+    BOOST_TEST(article_text(chinese, {}, "渡轮").find("王建宏") == std::string::npos);
+    std::string kept_chinese = article_text(chinese, keep, "渡轮");
+    BOOST_TEST(kept_chinese.find("来源：中青网 | 时间：2025-06-02 08:36:20\n本报记者 王建宏\n") != std::string::npos);
+    BOOST_TEST(kept_chinese.find("（责任编辑：王五）") != std::string::npos);
+}

@@ -19,6 +19,7 @@ _FLAGS = (
     "include_comments",
     "include_tables",
     "include_captions",
+    "keep_byline",
     "include_images",
     "include_links",
     "favor_precision",
@@ -46,6 +47,8 @@ class Options:
         include_comments: extract reader comments; they follow the text after a blank line.
         include_tables: keep data tables (layout tables are always unwrapped).
         include_captions: keep figure captions in the text (table captions always stay).
+        keep_byline: keep byline lines (author, date, source, editor) in the text; the
+            metadata carries them either way.
         include_images: reserved for image references in markdown output.
         include_links: reserved for link targets in markdown output.
         favor_precision: fewer false positives: doubtful blocks are dropped.
@@ -68,6 +71,7 @@ class Options:
     include_comments: bool = True
     include_tables: bool = True
     include_captions: bool = False
+    keep_byline: bool = False
     include_images: bool = False
     include_links: bool = False
     favor_precision: bool = False
