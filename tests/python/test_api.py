@@ -178,6 +178,14 @@ def test_include_captions(news_page):
     assert caption in webclean.extract(news_page, include_captions=True)
 
 
+def test_keep_byline():
+    page = corpus_input("en-recipe-or-howto")
+    author = webclean.bare_extraction(page).author
+    assert author and author not in webclean.extract(page)
+    kept = webclean.extract_many([page], keep_byline=True)[0]
+    assert any(line.startswith("By " + author) for line in kept.splitlines())
+
+
 def test_precision_drops_a_link_heavy_paragraph_that_recall_keeps():
     prose = "".join(f"<p>Paragraph {i} of the article is a full sentence of ordinary prose text.</p>" for i in range(5))
     linky = (
