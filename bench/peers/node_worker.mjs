@@ -68,6 +68,7 @@ for await (const line of createInterface({ input: process.stdin })) {
     answer({ pages: loaded.length, bytes: loaded.reduce((sum, b) => sum + b.length, 0) });
   } else if (command.cmd === "run") {
     let failed = 0;
+    const cpuStart = process.cpuUsage();
     const start = monotonic();
     for (const bytes of loaded) {
       try {
@@ -77,6 +78,7 @@ for await (const line of createInterface({ input: process.stdin })) {
       }
     }
     const end = monotonic();
-    answer({ start, end, failed, maxrss_kb: process.resourceUsage().maxRSS });
+    const cpu = process.cpuUsage(cpuStart);
+    answer({ start, end, cpu: (cpu.user + cpu.system) / 1e6, failed, maxrss_kb: process.resourceUsage().maxRSS });
   }
 }

@@ -7,8 +7,9 @@ Commands come one JSON object a line on stdin; each gets one JSON line on stdout
 
     {"cmd": "extract", "path": P}  -> {"text", "title", "author", "date", "seconds"} or {"exception"}
     {"cmd": "load", "paths": [P]}  -> {"pages", "bytes"}: pages read (and gunzipped) into memory
-    {"cmd": "run"}                 -> {"start", "end", "failed", "maxrss_kb"}: every loaded page
-                                      extracted once; start/end on the system-wide monotonic clock
+    {"cmd": "run"}                 -> {"start", "end", "cpu", "failed", "maxrss_kb"}: every loaded
+                                      page extracted once; start/end on the system-wide monotonic
+                                      clock, cpu the process's CPU seconds
 
 The first line written is {"ready": true, "version": V} once the peer is imported, so import time
 never counts. Time covers decoding and extraction from bytes in memory, as a user's code would.
@@ -163,6 +164,7 @@ def main() -> int:
             answer({"pages": len(loaded), "bytes": sum(map(len, loaded))})
         elif command["cmd"] == "run":
             failed = 0
+            cpu_start = time.process_time()
             start = time.monotonic()
             for raw in loaded:
                 try:
@@ -170,7 +172,7 @@ def main() -> int:
                 except Exception:
                     failed += 1
             end = time.monotonic()
-            answer({"start": start, "end": end, "failed": failed,
+            answer({"start": start, "end": end, "cpu": time.process_time() - cpu_start, "failed": failed,
                     "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss})
     return 0
 

@@ -51,7 +51,8 @@ TOOL_LABELS = {
 
 @dataclass
 class Sample:
-    seconds: float
+    seconds: float  # wall time
+    cpu_seconds: float  # CPU time of the processes: what the machine's other load does not inflate
     maxrss_kb: int  # the largest of the processes' peaks
     failed: int = 0
 
@@ -69,6 +70,10 @@ class Measure:
     @property
     def seconds(self) -> Optional[float]:
         return statistics.median(s.seconds for s in self.samples) if self.samples else None
+
+    @property
+    def cpu_seconds(self) -> Optional[float]:
+        return statistics.median(s.cpu_seconds for s in self.samples) if self.samples else None
 
     @property
     def maxrss_mb(self) -> Optional[float]:
@@ -95,7 +100,7 @@ def run_bench_program(program: Path, mode: str, list_file: Path, cores: int) -> 
     output = subprocess.run([str(program), mode, "--threads", str(cores), list_file], check=True,
                             capture_output=True, text=True).stdout
     result = json.loads(output)
-    return result["pages"], result["bytes"], Sample(result["seconds"][0], result["maxrss_kb"])
+    return result["pages"], result["bytes"], Sample(result["seconds"][0], result["cpu_seconds"][0], result["maxrss_kb"])
 
 
 def run_cli(cli: Path, list_file: Path, cores: int) -> Sample:
@@ -104,7 +109,8 @@ def run_cli(cli: Path, list_file: Path, cores: int) -> Sample:
         process = subprocess.Popen([str(cli), "-q", "-f", "jsonl", "--input-list", str(list_file), "-j", str(cores)],
                                    stdout=sink, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(process.pid, 0)
-    return Sample(time.monotonic() - started, usage.ru_maxrss, failed=int(os.waitstatus_to_exitcode(status) != 0))
+    return Sample(time.monotonic() - started, usage.ru_utime + usage.ru_stime, usage.ru_maxrss,
+                  failed=int(os.waitstatus_to_exitcode(status) != 0))
 
 
 class PeerPool:
@@ -122,7 +128,8 @@ class PeerPool:
             worker.process.stdin.write(b'{"cmd": "run"}\n')
         answers = [worker._read_line(self.timeout) for worker in self.workers]
         return Sample(max(a["end"] for a in answers) - min(a["start"] for a in answers),
-                      max(a["maxrss_kb"] for a in answers), sum(a["failed"] for a in answers))
+                      sum(a["cpu"] for a in answers), max(a["maxrss_kb"] for a in answers),
+                      sum(a["failed"] for a in answers))
 
     def close(self) -> None:
         for worker in self.workers:
@@ -187,42 +194,44 @@ def memory_per_page(build_dir: Path, lists: dict[str, Path]) -> list[dict]:
 # Tables
 
 
-def _rate(m: Measure) -> tuple[str, str, str]:
-    if m.problem or m.seconds is None:
-        return "–", "–", "–"
-    return f"{m.pages / m.seconds:.1f}", f"{m.bytes / m.seconds / 1e6:.2f}", f"{m.maxrss_mb:.0f}"
+def _rate(amount: float, seconds: Optional[float], digits: int = 1) -> str:
+    return f"{amount / seconds:.{digits}f}" if seconds else "–"
 
 
 def tables(measures: list[Measure], set_names: list[str], core_counts: list[int], memory: list[dict]) -> str:
     by_key = {(m.tool, m.set_name, m.cores): m for m in measures}
     tools = list(dict.fromkeys(m.tool for m in measures))
-    lines = []
+    one, many = core_counts[0], core_counts[-1]
+    lines = [
+        f"Per set: pages/s and MB/s by wall time and by CPU time on {one} core; the same by wall time on "
+        f"{many} cores with the speed-up over {one} core; peak RSS of the largest process; CPU time per "
+        "page as a multiple of the webclean C++ API's (1 core).",
+        "",
+    ]
     for set_name in set_names:
-        some = next(m for m in measures if m.set_name == set_name and m.bytes)
+        some = next((m for m in measures if m.set_name == set_name and m.bytes), None)
+        if some is None:
+            continue
         lines += [f"**{set_name}** ({some.pages} pages, {some.bytes / 1e6:.1f} MB):", ""]
-        header = "| tool |"
-        rule = "|---|"
-        for cores in core_counts:
-            header += f" pages/s ({cores}c) | MB/s ({cores}c) | peak RSS MB ({cores}c) | webclean API ÷ tool ({cores}c) |"
-            rule += "---:|---:|---:|---:|"
-        if len(core_counts) > 1:
-            header += f" {core_counts[-1]}c ÷ 1c |"
-            rule += "---:|"
-        lines += [header, rule]
+        lines += [f"| tool | pages/s | MB/s | pages/s (CPU) | MB/s (CPU) | peak RSS MB | pages/s {many}c | MB/s {many}c "
+                  f"| {many}c ÷ {one}c | CPU time ÷ webclean API |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        api = by_key.get(("webclean-api", set_name, one))
         for tool in tools:
-            row = f"| {TOOL_LABELS.get(tool, tool)} |"
-            for cores in core_counts:
-                m, api = by_key[(tool, set_name, cores)], by_key.get(("webclean-api", set_name, cores))
-                pages_s, mb_s, rss = _rate(m)
-                ratio = "–"
-                if api and api.seconds and m.seconds and not m.problem:
-                    ratio = f"{m.seconds / api.seconds:.2f}×"
-                row += f" {pages_s} | {mb_s} | {rss} | {ratio} |"
-            if len(core_counts) > 1:
-                one, many = by_key[(tool, set_name, core_counts[0])], by_key[(tool, set_name, core_counts[-1])]
-                scaling = f"{one.seconds / many.seconds:.2f}×" if one.seconds and many.seconds else "–"
-                row += f" {scaling} |"
-            lines.append(row)
+            m1, mn = by_key[(tool, set_name, one)], by_key[(tool, set_name, many)]
+            if m1.problem or not m1.samples:
+                lines.append(f"| {TOOL_LABELS.get(tool, tool)} | " + " | ".join(["–"] * 9) + " |")
+                continue
+            pages, mb = m1.pages, m1.bytes / 1e6
+            speedup = f"{m1.seconds / mn.seconds:.2f}×" if mn.samples and mn is not m1 and not mn.problem else "–"
+            relative = f"{m1.cpu_seconds / api.cpu_seconds:.2f}×" if api and api.samples and api.cpu_seconds else "–"
+            lines.append(
+                f"| {TOOL_LABELS.get(tool, tool)} | {_rate(pages, m1.seconds)} | {_rate(mb, m1.seconds, 2)} "
+                f"| {_rate(pages, m1.cpu_seconds)} | {_rate(mb, m1.cpu_seconds, 2)} "
+                f"| {max(m1.maxrss_mb, mn.maxrss_mb if mn.samples else 0):.0f} "
+                f"| {_rate(pages, mn.seconds) if mn is not m1 else '–'} "
+                f"| {_rate(mb, mn.seconds, 2) if mn is not m1 else '–'} | {speedup} | {relative} |"
+            )
         problems = [f"- {TOOL_LABELS.get(m.tool, m.tool)}, {m.cores} core(s): {m.problem}"
                     for m in measures if m.set_name == set_name and m.problem]
         failed = [f"- {TOOL_LABELS.get(m.tool, m.tool)}, {m.cores} core(s): {max(s.failed for s in m.samples)} pages raised"

@@ -3,7 +3,8 @@
 //
 //   webclean_bench extract|gumbo|gumbo-quiet [--threads N] [--repeats R] LIST
 //       every page of LIST (one path a line; .gz inflated while loading), R times, on N threads;
-//       prints one JSON object: pages, bytes, seconds (wall time of each repeat), maxrss_kb.
+//       prints one JSON object: pages, bytes, seconds (wall time of each repeat), cpu_seconds (the
+//       process's CPU time of each repeat), maxrss_kb.
 //       gumbo parses the page's UTF-8 (decoded before timing) with Gumbo's default options;
 //       gumbo-quiet with its error list off, as webclean runs it.
 //   webclean_bench memory LIST
@@ -64,6 +65,15 @@ long maxrss_kb() {
     return usage.ru_maxrss;
 }
 
+// User and system CPU time of the whole process: on a shared machine the wall time also counts
+// the time other programs held the cores, the CPU time does not.
+double cpu_seconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    auto seconds = [](timeval t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
 // Reads a "Name:   123 kB" line of /proc/self/status.
 long status_kb(const char* name) {
     std::ifstream status("/proc/self/status");
@@ -87,7 +97,7 @@ std::size_t run_one(const std::string& mode, const Page& page) {
 int timed(const std::string& mode, const std::vector<Page>& pages, unsigned threads, unsigned repeats) {
     std::size_t bytes = 0;
     for (const Page& p : pages) bytes += p.bytes.size();
-    std::vector<double> seconds;
+    std::vector<double> seconds, cpu;
     std::atomic<std::size_t> sink{0};
     for (unsigned r = 0; r < repeats; ++r) {
         std::atomic<std::size_t> next{0};
@@ -96,16 +106,20 @@ int timed(const std::string& mode, const std::vector<Page>& pages, unsigned thre
             for (std::size_t i; (i = next.fetch_add(1)) < pages.size();) local += run_one(mode, pages[i]);
             sink += local;
         };
+        double cpu_start = cpu_seconds();
         auto start = std::chrono::steady_clock::now();
         std::vector<std::thread> pool;
         for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
         work();
         for (auto& t : pool) t.join();
         seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        cpu.push_back(cpu_seconds() - cpu_start);
     }
     std::printf("{\"mode\": \"%s\", \"threads\": %u, \"pages\": %zu, \"bytes\": %zu, \"seconds\": [", mode.c_str(),
                 threads, pages.size(), bytes);
     for (std::size_t i = 0; i < seconds.size(); ++i) std::printf("%s%.6f", i ? ", " : "", seconds[i]);
+    std::printf("], \"cpu_seconds\": [");
+    for (std::size_t i = 0; i < cpu.size(); ++i) std::printf("%s%.6f", i ? ", " : "", cpu[i]);
     std::printf("], \"maxrss_kb\": %ld, \"sink\": %zu}\n", maxrss_kb(), sink.load());
     return 0;
 }
