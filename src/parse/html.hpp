@@ -15,6 +15,7 @@ struct PrescanResult {
     std::string html;                 // what Gumbo gets
     std::vector<std::string> json_ld; // bodies of <script type="application/ld+json">
     std::size_t flattened_tags = 0;   // start/end tags dropped for passing max_depth
+    std::size_t start_tags = 0;       // start tags kept: about the elements the tree will have
 };
 
 // One pass over the bytes: removes comments and the content of script, style, noscript,

@@ -259,10 +259,12 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
             if (!closing) ++whitespace_kept;
             else if (whitespace_kept > 0) --whitespace_kept;
         }
-        if (closing)
+        if (closing) {
             out.html.append(s.substr(i, end - i));
-        else
+        } else {
             append_start_tag(out.html, s, i, n, end);
+            ++out.start_tags;
+        }
         i = end;
     }
     return out;
