@@ -1,7 +1,9 @@
 #include "extract/lexicon.hpp"
 
 #include <array>
+#include <iterator>
 #include <string>
+#include <unordered_set>
 
 #include "text/ascii.hpp"
 
@@ -48,11 +50,12 @@ constexpr std::string_view kFurnitureHeadings[] = {
     "Leave a Reply", "Leave a reply", "Leave a comment", "Share this", "Tags", "Categories",
     "相关", "推荐", "热门", "猜你喜欢", "延伸阅读", "评论", "排行", "更多", "精彩图片", "专题"};
 
-template <std::size_t N>
-bool contains(const std::string_view (&list)[N], std::string_view token) {
-    for (std::string_view item : list)
-        if (item == token) return true;
-    return false;
+// Whether a token list holds a token: a hash set made once per list, since every element's
+// class and id tokens are looked up in every list.
+template <const auto& List>
+bool contains(std::string_view token) {
+    static const std::unordered_set<std::string_view> set(std::begin(List), std::end(List));
+    return set.contains(token);
 }
 
 // Splits "post-body relatedNews" into lower-case tokens at punctuation, digits and camelCase
@@ -156,11 +159,12 @@ constexpr std::string_view kCreditPrefixes[] = {
 }  // namespace
 
 NameSignal classify_names(std::string_view class_attr, std::string_view id_attr) {
+    if (class_attr.empty() && id_attr.empty()) return NameSignal::None;  // most elements
     bool boilerplate = false, comments = false, content = false;
     auto visit = [&](std::string_view token) {
-        if (contains(kCommentTokens, token)) comments = true;
-        else if (contains(kBoilerplateTokens, token)) boilerplate = true;
-        else if (contains(kContentTokens, token)) content = true;
+        if (contains<kCommentTokens>(token)) comments = true;
+        else if (contains<kBoilerplateTokens>(token)) boilerplate = true;
+        else if (contains<kContentTokens>(token)) content = true;
     };
     for_each_token(class_attr, visit);
     for_each_token(id_attr, visit);
