@@ -1,4 +1,5 @@
 #include <cstring>
+#include <unordered_map>
 
 #include "parse/html.hpp"
 #include "text/ascii.hpp"
@@ -37,6 +38,21 @@ bool in(std::string_view name, const auto& list) {
     for (std::string_view item : list)
         if (item == name) return true;
     return false;
+}
+
+// What the lists above say of one tag name, looked up once per tag.
+enum TagTraits : unsigned { kDropped = 1, kUncountedDepth = 2, kKeepsWhitespace = 4 };
+
+unsigned tag_traits(std::string_view name) {
+    static const auto traits = [] {
+        std::unordered_map<std::string_view, unsigned> map;
+        for (std::string_view n : kDroppedElements) map[n] |= kDropped;
+        for (std::string_view n : kUncounted) map[n] |= kUncountedDepth;
+        for (std::string_view n : kWhitespaceKept) map[n] |= kKeepsWhitespace;
+        return map;
+    }();
+    auto found = traits.find(name);
+    return found == traits.end() ? 0 : found->second;
 }
 
 // Position just past the '>' closing a tag that starts at `from` (after the name), honouring
@@ -201,7 +217,7 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
         append_text(out.html, s.substr(i, at - i), whitespace_kept > 0);
         i = at;
 
-        if (s.compare(i, 4, "<!--") == 0) {
+        if (i + 3 < s.size() && s[i + 1] == '!' && s[i + 2] == '-' && s[i + 3] == '-') {
             std::size_t close = s.find("-->", i + 4);
             i = close == std::string_view::npos ? s.size() : close + 3;
             continue;
@@ -221,8 +237,9 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
         }
         std::string_view tag_name(name, len < sizeof name ? len : 0);  // long names never match
         std::size_t end = tag_end(s, n);
+        unsigned traits = tag_name.empty() ? 0 : tag_traits(tag_name);
 
-        if (!closing && in(tag_name, kDroppedElements)) {
+        if (!closing && traits & kDropped) {
             std::size_t close = find_end_tag(s, end, tag_name);
             std::size_t content_end = close == std::string_view::npos ? s.size() : close;
             if (tag_name == "script" && is_json_ld(s.substr(i, end - i)))
@@ -230,11 +247,11 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
             i = close == std::string_view::npos ? s.size() : tag_end(s, close + 2);
             continue;
         }
-        if (closing && in(tag_name, kDroppedElements)) {  // a stray end tag
+        if (closing && traits & kDropped) {  // a stray end tag
             i = end;
             continue;
         }
-        bool counted = !tag_name.empty() && !in(tag_name, kUncounted);
+        bool counted = !tag_name.empty() && !(traits & kUncountedDepth);
         if (counted && !closing) {
             bool self_closing_foreign = end >= 2 && s[end - 2] == '/';
             if (!self_closing_foreign) {
@@ -255,7 +272,7 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
             }
             if (depth > 0) --depth;
         }
-        if (in(tag_name, kWhitespaceKept)) {
+        if (traits & kKeepsWhitespace) {
             if (!closing) ++whitespace_kept;
             else if (whitespace_kept > 0) --whitespace_kept;
         }
