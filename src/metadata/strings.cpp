@@ -9,13 +9,19 @@ namespace webclean::metadata::detail {
 std::string collapse_space(std::string_view s) {
     std::string out;
     out.reserve(s.size());
-    bool pending_space = false;
-    for (std::size_t i = 0; i < s.size();) {
+    // Runs of spaces and runs of other characters in turn; a run of others is copied whole.
+    auto at_space = [&](std::size_t i, std::size_t& next) { return is_space(next_code_point(s, next = i)); };
+    std::size_t i = 0, next = 0;
+    while (i < s.size()) {
+        bool pending_space = false;
+        while (i < s.size() && at_space(i, next)) {
+            pending_space = true;
+            i = next;
+        }
         std::size_t start = i;
-        char32_t c = next_code_point(s, i);
-        if (is_space(c)) { pending_space = true; continue; }
+        while (i < s.size() && !at_space(i, next)) i = next;
+        if (i == start) break;
         if (pending_space && !out.empty()) out += ' ';
-        pending_space = false;
         out.append(s.substr(start, i - start));
     }
     return out;
