@@ -32,6 +32,7 @@ const char* to_string(Status status) {
         case Status::TooLarge: return "too-large";
         case Status::TooManyNodes: return "too-many-nodes";
         case Status::BadInput: return "bad-input";
+        case Status::FetchFailed: return "fetch-failed";
     }
     return "unknown";
 }
@@ -129,6 +130,7 @@ Result extract(std::string_view bytes, const Options& options) {
     doc.metadata = metadata::extract_metadata(tree, options.url);
     apply_front_matter(front_matter, doc.metadata);
     doc.metadata.charset = decoded.charset;
+    doc.metadata.replaced = decoded.replaced;
 
     content::Page page = content::collect_blocks(tree, options);
     content::Selection selection = content::select_article(tree, page, options, doc.metadata.title, format == InputFormat::Html);

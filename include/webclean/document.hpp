@@ -1,6 +1,7 @@
 // The result of extraction: clean text as blocks and lines, plus metadata.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,7 @@ struct Metadata {
     std::string icp;              // Chinese ICP record number, e.g. 京ICP备12345678号
     std::string public_security;  // Chinese public-security record number (公网安备)
     std::string charset;          // the encoding the input was decoded from
+    std::size_t replaced = 0;     // invalid byte sequences decoded as U+FFFD
 
     // Authors joined with "; " (the form trafilatura users expect).
     std::string author() const;
@@ -47,8 +49,17 @@ struct Article {
     std::string text;    // its blocks' text, one block a line, title included
 };
 
+// How a fetched page was served; all empty for pages that were not fetched.
+struct Response {
+    long http_status = 0;      // status code of the last response
+    std::string final_url;     // after redirects
+    std::string content_type;  // Content-Type header, as sent
+    bool empty() const { return http_status == 0 && final_url.empty() && content_type.empty(); }
+};
+
 struct Document {
     Metadata metadata;
+    Response response;          // set by extract(FetchResult)
     std::vector<Block> blocks;  // the article, in reading order
     std::string text;           // the blocks' text, one block a line
     std::vector<Article> articles;  // filled only when the page holds two or more articles

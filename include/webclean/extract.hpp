@@ -14,6 +14,7 @@ enum class Status {
     TooLarge,      // input over Limits::max_input_bytes
     TooManyNodes,  // page over Limits::max_nodes
     BadInput,      // not a text document (e.g. binary data), or it could not be decompressed
+    FetchFailed,   // extract(FetchResult) of a failed fetch (see webclean/fetch.hpp)
 };
 
 // A status and a human-readable message; on Ok, the document.

@@ -25,6 +25,7 @@ struct Options {
     Focus focus = Focus::Balanced;
     bool include_tables = true;     // keep data tables (layout tables are always unwrapped)
     bool include_comments = true;   // fill Document::comments (never mixed into text)
+    bool include_captions = false;  // keep figure captions in the text (table captions always stay)
     bool include_images = false;    // reserved: image references in markdown output
     bool include_links = false;     // reserved: link targets in markdown output
     std::string url;                // the page's URL: metadata fallback and base for relative links

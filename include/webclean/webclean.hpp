@@ -3,6 +3,7 @@
 
 #include "webclean/document.hpp"
 #include "webclean/extract.hpp"
+#include "webclean/fetch.hpp"
 #include "webclean/options.hpp"
 #include "webclean/output.hpp"
 #include "webclean/version.hpp"

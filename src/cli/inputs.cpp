@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -83,6 +84,15 @@ void walk_directory(const fs::path& directory, std::vector<Input>& out) {
     }
 }
 
+// "scheme://": RFC 3986 schemes are a letter, then letters, digits, '+', '-' or '.'.
+bool is_url(const std::string& spec) {
+    const std::size_t colon = spec.find("://");
+    if (colon == std::string::npos || colon == 0 || !std::isalpha(static_cast<unsigned char>(spec[0]))) return false;
+    return std::all_of(spec.begin(), spec.begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+    });
+}
+
 }  // namespace
 
 bool is_directory(const std::string& spec) {
@@ -93,6 +103,10 @@ bool is_directory(const std::string& spec) {
 void expand_input(const std::string& spec, std::vector<Input>& out) {
     if (spec == "-") {
         out.push_back({Input::Kind::Stdin, spec, {}});
+        return;
+    }
+    if (is_url(spec)) {
+        out.push_back({Input::Kind::Url, spec, {}});
         return;
     }
     if (is_directory(spec)) {
@@ -109,6 +123,8 @@ std::string read_input(const Input& input, std::size_t max_bytes, std::string& b
             return input.error;
         case Input::Kind::Stdin:
             return read_bounded(STDIN_FILENO, max_bytes, 0, bytes);
+        case Input::Kind::Url:
+            return "internal-error: URLs are fetched, not read";
         case Input::Kind::File:
             break;
     }

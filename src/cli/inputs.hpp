@@ -8,13 +8,14 @@
 namespace webclean::cli {
 
 struct Input {
-    enum class Kind { File, Stdin, Failed };
+    enum class Kind { File, Stdin, Url, Failed };
     Kind kind = Kind::File;
     std::string name;   // as given (or as joined under a directory); shown in output as "input"
     std::string error;  // for Kind::Failed: why the input could not even be listed
 };
 
-// Appends the documents named by one spec: "-" is standard input, a directory contributes its
+// Appends the documents named by one spec: "-" is standard input, "scheme://..." a URL (fetched
+// if http or https, refused otherwise), a directory contributes its
 // regular files recursively in sorted path order, anything else is taken as a file (a missing
 // one fails when read, so it keeps its place in the output). Symlinked directories are not
 // followed, so a link cycle cannot make the walk endless.

@@ -1,4 +1,5 @@
 // webclean: cleans web pages into article text and metadata from the command line.
+#include <chrono>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -12,6 +13,7 @@
 
 #include "inputs.hpp"
 #include "ordered_pool.hpp"
+#include "url_fetcher.hpp"
 #include "webclean/webclean.hpp"
 
 namespace {
@@ -28,6 +30,7 @@ enum class OutputMode { Text, Markdown, JsonObject, JsonArray, JsonLines };
 struct Settings {
     OutputMode mode = OutputMode::Text;
     webclean::Options options;
+    webclean::FetchOptions fetch;
     bool quiet = false;
 };
 
@@ -86,13 +89,28 @@ bool is_json(OutputMode mode) {
            mode == OutputMode::JsonLines;
 }
 
-Outcome failure(const Input& input, std::string error, const Settings& settings) {
+// A failed URL's fields: null, except what is known of the response.
+std::string fields_of_failed_response(const webclean::Response& response) {
+    if (response.empty()) return null_fields();
+    webclean::Document document;
+    document.response = response;
+    Json object = Json::parse(webclean::render(document, webclean::Format::Json));
+    for (auto& [key, value] : object.items())
+        if (key != "http_status" && key != "final_url" && key != "content_type") value = nullptr;
+    return dump(object, -1);
+}
+
+Outcome failure(const Input& input, std::string error, const Settings& settings,
+                const webclean::Response& response = {}) {
     Outcome outcome;
     outcome.ok = false;
     outcome.error = std::move(error);
-    if (is_json(settings.mode)) outcome.record = json_record(input.name, null_fields(), outcome.error, settings.mode);
+    if (is_json(settings.mode))
+        outcome.record = json_record(input.name, fields_of_failed_response(response), outcome.error, settings.mode);
     return outcome;
 }
+
+Outcome rendered(const Input& input, const webclean::Result& result, const Settings& settings);
 
 Outcome process(const Input& input, const Settings& settings) {
     std::string bytes;
@@ -101,9 +119,21 @@ Outcome process(const Input& input, const Settings& settings) {
 
     webclean::Result result = webclean::extract(bytes, settings.options);
     bytes = std::string();  // release the page before rendering; many workers hold one each
+    return rendered(input, result, settings);
+}
+
+Outcome process_fetched(const Input& input, webclean::FetchResult&& fetched, const Settings& settings) {
+    webclean::Result result = webclean::extract(fetched, settings.options);
+    fetched = webclean::FetchResult();
+    return rendered(input, result, settings);
+}
+
+Outcome rendered(const Input& input, const webclean::Result& result, const Settings& settings) {
+    if (result.status == webclean::Status::FetchFailed)  // the message names the fetch error's kind
+        return failure(input, result.message, settings, result.document.response);
     if (!result)
         return failure(input, std::string(webclean::to_string(result.status)) + ": " + result.message,
-                       settings);
+                       settings, result.document.response);
 
     Outcome outcome;
     switch (settings.mode) {
@@ -182,8 +212,9 @@ int main(int argc, char** argv) {
     app.name("webclean");
     app.footer(
         "INPUT is a file, a directory (its regular files, recursively, in sorted path order;\n"
-        "symlinked directories are not followed), or '-' for standard input, which is also\n"
-        "the default. Files ending in .gz are decompressed.\n"
+        "symlinked directories are not followed), '-' for standard input, which is also\n"
+        "the default, or an http:// or https:// URL, fetched (many at once) before cleaning.\n"
+        "Files ending in .gz are decompressed.\n"
         "\n"
         "Output goes to stdout, diagnostics to stderr.\n"
         "  txt, markdown  each document's text, documents separated by one empty line; inputs\n"
@@ -192,7 +223,8 @@ int main(int argc, char** argv) {
         "  json           one pretty-printed object for a single file or stdin; an array of\n"
         "                 objects for several inputs, a directory or --input-list.\n"
         "Objects hold \"input\" (as given), the metadata fields, \"text\", \"comments\" and\n"
-        "\"error\" (null, or \"kind: message\" with the other fields null).\n"
+        "\"error\" (null, or \"kind: message\" with the other fields null); fetched URLs also\n"
+        "\"http_status\", \"final_url\" and \"content_type\", failures included.\n"
         "\n"
         "Exit status: 0 all inputs succeeded, 1 some failed, 2 usage error.");
 
@@ -204,6 +236,10 @@ int main(int argc, char** argv) {
     std::string input_format = "auto";
     bool precision = false, recall = false, no_tables = false, no_comments = false, quiet = false;
     std::optional<std::size_t> max_bytes;
+    webclean::FetchOptions fetch;
+    double timeout = std::chrono::duration<double>(fetch.total_timeout).count();
+    double connect_timeout = std::chrono::duration<double>(fetch.connect_timeout).count();
+    double delay = 0;
 
     app.add_option("INPUT", specs, "Files, directories, or - for standard input");
     app.add_option("-f,--format", format_name, "Output format")
@@ -221,10 +257,26 @@ int main(int argc, char** argv) {
     precision_flag->excludes(recall_flag);
     recall_flag->excludes(precision_flag);
     app.add_flag("--no-tables", no_tables, "Leave data tables out");
+    bool captions = false;
+    app.add_flag("--captions", captions, "Keep figure captions in the text");
     app.add_flag("--no-comments", no_comments, "Leave reader comments out");
     app.add_option("--max-bytes", max_bytes, "Largest input accepted, in bytes (after decompression)")
         ->check(CLI::PositiveNumber);
     app.add_flag("-q,--quiet", quiet, "No diagnostics for failed inputs");
+    const std::string fetching = "Fetching URL inputs";
+    app.add_option("--timeout", timeout, "Seconds allowed for fetching one URL, redirects included")
+        ->check(CLI::PositiveNumber)->capture_default_str()->group(fetching);
+    app.add_option("--connect-timeout", connect_timeout, "Seconds allowed to connect to a server")
+        ->check(CLI::PositiveNumber)->capture_default_str()->group(fetching);
+    app.add_option("--user-agent", fetch.user_agent, "User-Agent header sent")->capture_default_str()->group(fetching);
+    app.add_option("--parallel", fetch.max_parallel, "URLs fetched at the same time")
+        ->check(CLI::Range(1u, 1024u))->capture_default_str()->group(fetching);
+    app.add_option("--per-host", fetch.per_host_connections, "URLs fetched at the same time from one host")
+        ->check(CLI::Range(1u, 1024u))->capture_default_str()->group(fetching);
+    app.add_option("--delay", delay, "Seconds between the starts of two fetches from one host")
+        ->check(CLI::NonNegativeNumber)->capture_default_str()->group(fetching);
+    app.add_option("--max-redirects", fetch.max_redirects, "Redirects followed; more is an error")
+        ->check(CLI::Range(0L, 100L))->capture_default_str()->group(fetching);
     app.set_version_flag("--version", std::string("webclean ") + webclean::version);
 
     try {
@@ -245,8 +297,17 @@ int main(int argc, char** argv) {
     else if (input_format == "markdown") settings.options.input_format = webclean::InputFormat::Markdown;
     else if (input_format == "text") settings.options.input_format = webclean::InputFormat::Text;
     settings.options.include_tables = !no_tables;
+    settings.options.include_captions = captions;
     settings.options.include_comments = !no_comments;
     if (max_bytes) settings.options.limits.max_input_bytes = *max_bytes;
+    auto milliseconds = [](double seconds) {
+        return std::chrono::milliseconds(static_cast<long long>(seconds * 1000 + 0.5));
+    };
+    fetch.total_timeout = milliseconds(timeout);
+    fetch.connect_timeout = milliseconds(connect_timeout);
+    fetch.delay_between_requests_to_same_host = milliseconds(delay);
+    fetch.max_body_bytes = settings.options.limits.max_input_bytes;
+    settings.fetch = fetch;
 
     const bool list_from_stdin = input_list == "-";
     if (!input_list.empty()) {
@@ -278,10 +339,26 @@ int main(int argc, char** argv) {
     static char stdout_buffer[1 << 16];
     std::setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
 
+    // URL inputs are fetched on a thread of their own, in input order, while workers clean.
+    std::vector<std::string> urls;
+    std::vector<std::size_t> url_of_input(inputs.size());
+    for (std::size_t i = 0; i < inputs.size(); ++i)
+        if (inputs[i].kind == Input::Kind::Url) {
+            url_of_input[i] = urls.size();
+            urls.push_back(inputs[i].name);
+        }
+    std::optional<webclean::cli::UrlFetcher> fetcher;
+    if (!urls.empty()) fetcher.emplace(std::move(urls), settings.fetch, std::size_t{4} * jobs);
+
     Writer writer(settings);
     webclean::cli::run_in_order<Outcome>(
         inputs.size(), jobs, std::size_t{4} * jobs,
-        [&](std::size_t index) { return process(inputs[index], settings); },
+        [&](std::size_t index) {
+            const Input& input = inputs[index];
+            if (input.kind == Input::Kind::Url)
+                return process_fetched(input, fetcher->take(url_of_input[index]), settings);
+            return process(input, settings);
+        },
         [&](std::size_t index, std::exception_ptr exception) {
             std::string message = "internal-error: unknown exception";
             try {

@@ -242,6 +242,18 @@ Decoded to_utf8(std::string_view bytes, std::string_view http_charset, bool snif
     if (label.empty() && sniff_html) label = detail::prescan_meta_charset(bytes);
 
     const Utf8Scan scan = scan_utf8(bytes);
+    const bool utf8_multibyte = scan.valid() && scan.multibyte > 0;  // decided by rule 5 below
+    if (label == "windows-1252" && !http_charset.empty() && sniff_html && !utf8_multibyte) {
+        // Servers that add a default charset (servlet containers, old Apache configurations)
+        // say ISO-8859-1 for every page, GBK ones included; browsers obey the header and show
+        // mojibake. windows-1252 decodes any bytes, so it proves nothing: a <meta> naming
+        // another encoding in which the bytes are flawless is the page's author speaking.
+        std::string declared = detail::prescan_meta_charset(bytes);
+        if (!declared.empty() && declared != label && declared != "utf-8") {
+            Decoded as_declared = decode_as(bytes, declared, scan);
+            if (as_declared.replaced == 0 && as_declared.charset == declared) return as_declared;
+        }
+    }
     if (label.empty()) {
         // 4. No label: valid UTF-8 (pure ASCII included) is UTF-8; anything else is guessed.
         return decode_as(bytes, scan.valid() ? "utf-8" : detect(bytes), scan);
@@ -256,7 +268,7 @@ Decoded to_utf8(std::string_view bytes, std::string_view http_charset, bool snif
         // with fewer replacements than UTF-8 did.
         Decoded guessed = decode_as(bytes, detect(bytes), scan);
         if (guessed.replaced < scan.invalid) return guessed;
-    } else if (label != "utf-8" && !is_utf16(label) && scan.valid() && scan.multibyte > 0) {
+    } else if (label != "utf-8" && !is_utf16(label) && utf8_multibyte) {
         // Labelled with a legacy encoding, yet valid UTF-8 with multibyte sequences: legacy text
         // is almost never valid UTF-8 by accident (a lead byte must be followed by exactly the
         // right number of 0x80-0xBF bytes), so this is UTF-8 under a stale label. 7-bit

@@ -94,6 +94,8 @@ bool short_text(const dom::Tree& tree, dom::NodeId element, std::size_t limit) {
     return bytes <= limit;
 }
 
+bool is_heading_tag(dom::Tag tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
+
 BlockKind kind_of(dom::Tag tag, int& level, int list_depth) {
     switch (tag) {
         case GUMBO_TAG_H1: level = 1; return BlockKind::Heading;
@@ -131,8 +133,14 @@ public:
             bool cjk = text::is_cjk(c);
             if (pending_space_ && !current_.text.empty()) {
                 // A line break between two CJK characters is layout, not a word gap.
-                bool joins_cjk = pending_newline_ && cjk && text::is_cjk(text::last_code_point(current_.text));
+                bool between_cjk = cjk && text::is_cjk(text::last_code_point(current_.text));
+                bool joins_cjk = pending_newline_ && between_cjk;
                 if (!joins_cjk) current_.text.push_back(' ');
+                // Chinese has no word spaces: one between two clause-long runs of characters
+                // stands for a comma in informal writing ("一來到美樹馬上眼睛為之一亮 也會深深地…");
+                // menus space out words of two to four characters.
+                gap_after_clause_ = between_cjk && !pending_newline_ && !in_link && cjk_run_ >= clause_chars;
+                cjk_run_ = 0;
             }
             pending_space_ = pending_newline_ = false;
             text::append_utf8(current_.text, c);
@@ -140,6 +148,11 @@ public:
             if (cjk) ++current_.cjk;
             if (in_link) ++current_.link_chars;
             if (text::is_clause_punct(c)) ++current_.punct;
+            cjk_run_ = cjk && !text::is_clause_punct(c) ? cjk_run_ + 1 : 0;
+            if (gap_after_clause_ && cjk_run_ >= clause_chars) {
+                ++current_.punct;
+                gap_after_clause_ = false;
+            }
             last_ = c;
         }
     }
@@ -168,13 +181,18 @@ public:
         }
         current_ = TextBlock{};
         last_ = 0;
+        cjk_run_ = 0;
+        gap_after_clause_ = false;
         return has_text;
     }
 
 private:
     TextBlock current_;
     bool pending_space_ = false, pending_newline_ = false;
+    static constexpr unsigned clause_chars = 6;
     char32_t last_ = 0;
+    unsigned cjk_run_ = 0;  // CJK characters since the last space or mark
+    bool gap_after_clause_ = false;
     unsigned breaks_ = 0;
 };
 
@@ -227,7 +245,10 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
             return false;
         }
         if (is_structural(tree, id)) flags |= kStructural;
-        switch (classify_names(tree.attribute(id, "class"), tree.attribute(id, "id"))) {
+        // A heading's id is an anchor spelled from its own words ("travel-related-coverage"),
+        // not the name of a box.
+        std::string_view id_name = is_heading_tag(node.tag) ? std::string_view() : tree.attribute(id, "id");
+        switch (classify_names(tree.attribute(id, "class"), id_name)) {
             case NameSignal::Boilerplate:
                 // <article> and <main> say what they hold more reliably than their class names.
                 if (node.tag != GUMBO_TAG_ARTICLE && node.tag != GUMBO_TAG_MAIN && node.tag != GUMBO_TAG_BODY)

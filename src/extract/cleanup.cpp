@@ -1,5 +1,6 @@
 #include "extract/cleanup.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "text/ascii.hpp"
@@ -116,24 +117,33 @@ bool is_figure_credit(std::string_view line) {
 bool looks_like_menu(std::string_view line) {
     line = text::trim(line);
     if (line.size() > 400) return false;
-    std::size_t items = 1, separators = 0, punct = 0, chars = 0, cjk = 0;
+    std::size_t items = 1, separators = 0, arrows = 0, punct = 0, chars = 0, cjk = 0;
+    std::size_t item_chars = 0, longest_before_last = 0;
     std::size_t i = 0;
     bool in_gap = false;
     while (i < line.size()) {
         char32_t c = text::next_code_point(line, i);
-        bool separator = text::is_space(c) || c == '|' || c == 0x2022 || c == 0xB7 || c == '>' || c == 0xBB ||
-                         c == 0x203A || c == '/';
+        bool arrow = c == '>' || c == 0xBB || c == 0x203A;
+        bool separator = text::is_space(c) || c == '|' || c == 0x2022 || c == 0xB7 || arrow || c == '/';
         if (separator) {
             if (c != ' ') ++separators;
+            if (arrow) {
+                ++arrows;
+                longest_before_last = std::max(longest_before_last, item_chars);
+                item_chars = 0;
+            }
             if (!in_gap) ++items;
             in_gap = true;
             continue;
         }
         in_gap = false;
         ++chars;
+        ++item_chars;
         if (text::is_cjk(c)) ++cjk;
         if (text::is_clause_punct(c)) ++punct;
     }
+    // A breadcrumb: short section names, then the page's own title, whatever it holds.
+    if (arrows >= 2 && longest_before_last <= 10) return true;  // "网站 > 科技 > 加快赋能千行百业，…"
     if (punct > 0) return false;
     if (separators > 0 && items >= 2 && chars / items <= 8) return true;  // "a | b", "site > section"
     // Space-separated short items only mean a menu in CJK text; in English they are words.

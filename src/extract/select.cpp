@@ -4,6 +4,7 @@
 
 #include "extract/cleanup.hpp"
 #include "extract/lexicon.hpp"
+#include "text/ascii.hpp"
 #include "text/utf8.hpp"
 
 namespace webclean::content {
@@ -19,11 +20,18 @@ struct Settings {
     double credit_line = 120;        // credit prefixes only condemn lines shorter than this
     double legal_line = 600;         // legal phrases condemn lines shorter than this
     double relax_gain = 2.0;         // the relaxed attempt must find this many times more article
+    // An index page's headlines and teasers are what it has to read (its human gold keeps them);
+    // only the precision preset returns nothing for them.
+    bool empty_listings = false;
+    double stretch_gain = 2.0;       // the best stretch of blocks must outscore the best element this much
+    bool captions = false;           // keep figure captions (a table's caption is its title: always kept)
 };
 
 Settings settings_for(const Options& options) {
     Settings s;
+    s.captions = options.include_captions;
     if (options.focus == Focus::Precision) {
+        s.empty_listings = true;
         s.link_heavy = 0.35;
         s.short_interface = 100;
     } else if (options.focus == Focus::Recall) {
@@ -89,8 +97,13 @@ std::vector<Unit> paragraph_units(const std::vector<TextBlock>& blocks) {
 }
 
 // A heading that labels a furniture box ("Related stories", a heading inside a box named
-// "related-posts") condemns what follows it inside its parent: the rest of the box.
-void mark_furniture_sections(const dom::Tree& tree, const Page& page, std::vector<Role>& roles) {
+// "related-posts") condemns what follows it inside its parent: the rest of the box. A heading
+// that is itself a link ("Related post: <a>…</a>") is a one-item card inside the story: it
+// goes, the story around it stays. So does a heading that only its wording condemns when its
+// parent holds most of the page: that parent is the article body and the heading one of its
+// sections ("Travel-related coverage").
+void mark_furniture_sections(const dom::Tree& tree, const Page& page, const std::vector<double>& subtree_weight,
+                             double total_weight, const Settings& s, std::vector<Role>& roles) {
     const auto& blocks = page.blocks;
     dom::NodeId box_begin = 0, box_end = 0;
     Role box_role = Role::Furniture;
@@ -106,10 +119,133 @@ void mark_furniture_sections(const dom::Tree& tree, const Page& page, std::vecto
         if (!named_box && !is_furniture_heading(b.text)) continue;
         dom::NodeId parent = tree[b.owner].parent;
         if (parent == dom::none || parent == tree.body()) continue;
+        bool body_section = !named_box && subtree_weight[parent] > s.furniture_share * total_weight;
+        if (b.link_density() > 0.5 || body_section) {
+            roles[i] = Role::Furniture;
+            continue;
+        }
         box_begin = parent;
         box_end = page.subtree_end[parent];
         box_role = roles[i] == Role::Comment ? Role::Comment : Role::Furniture;
         roles[i] = box_role;
+    }
+}
+
+// Whether the link on a headline (inside it, or the headline inside the link) leads to another
+// page; "#faq-3" and "javascript:" links open and close things on this one (accordions, tabs).
+bool links_to_another_page(const dom::Tree& tree, dom::NodeId heading) {
+    auto leads_away = [&](dom::NodeId id) {
+        if (tree[id].tag != GUMBO_TAG_A) return false;
+        std::string_view href = text::trim(tree.attribute(id, "href"));
+        return !href.empty() && href.front() != '#' && href.substr(0, 11) != "javascript:";
+    };
+    for (dom::NodeId id = tree[heading].parent, up = 0; id != dom::none && up < 2; id = tree[id].parent, ++up)
+        if (leads_away(id)) return true;
+    bool found = false;
+    dom::walk(tree, heading, [&](dom::NodeId id) {
+        if (!found && !tree[id].is_text && leads_away(id)) found = true;
+        return !found;
+    });
+    return found;
+}
+
+// A card's headline: a heading that is a link to another page, or a block whose first words
+// are such a link of headline length ("<a>Title</a> Excerpt…").
+bool opens_with_headline_link(const dom::Tree& tree, const TextBlock& b) {
+    constexpr std::size_t headline_bytes = 20;
+    if (b.kind == BlockKind::Heading) return b.link_density() > 0.5 && links_to_another_page(tree, b.owner);
+    if (b.link_chars == 0) return false;
+    dom::NodeId first_text = dom::none;
+    dom::walk(tree, b.owner, [&](dom::NodeId id) {
+        if (first_text != dom::none) return false;
+        if (tree[id].is_text && !text::trim(tree[id].text).empty()) first_text = id;
+        return true;
+    });
+    if (first_text == dom::none) return false;
+    for (dom::NodeId id = tree[first_text].parent; id != b.owner && id != dom::none; id = tree[id].parent) {
+        if (tree[id].tag != GUMBO_TAG_A) continue;
+        std::size_t bytes = 0;
+        dom::walk(tree, id, [&](dom::NodeId t) {
+            if (tree[t].is_text) bytes += text::trim(tree[t].text).size();
+            return true;
+        });
+        std::string_view href = text::trim(tree.attribute(id, "href"));
+        return bytes >= headline_bytes && !href.empty() && href.front() != '#' && href.substr(0, 11) != "javascript:";
+    }
+    return false;
+}
+
+// A list of teaser cards ("More from …": headline link, byline, date, excerpt, again and
+// again): an element with three or more children that each hold a linked headline and little
+// else, and whose text is mostly those cards (a story quoting three headlines is not a list).
+// Such lists are furniture on a page that has an article of its own beside them: paragraphs of
+// prose outside every list. On an index page the lists are all there is, and they stay.
+void mark_teaser_lists(const dom::Tree& tree, const Page& page, const std::vector<double>& subtree_weight,
+                       std::vector<Role>& roles) {
+    constexpr int max_climb = 6;             // from a headline up to the list holding its card
+    constexpr std::size_t min_cards = 3;
+    constexpr double max_card_weight = 800;  // a card is a headline and an excerpt, not a story
+    constexpr double cards_share = 0.7;
+    constexpr double article_prose = 800;    // prose outside the lists that makes an article
+    constexpr std::size_t article_paragraphs = 3;
+    const auto& blocks = page.blocks;
+    // For each candidate list: the cards seen, as the child of the list each headline sits in.
+    std::vector<std::pair<dom::NodeId, dom::NodeId>> seen;  // (list, card)
+    for (const TextBlock& b : blocks) {
+        if (!opens_with_headline_link(tree, b)) continue;
+        dom::NodeId card = b.owner;
+        for (int climb = 0; climb < max_climb; ++climb) {
+            dom::NodeId list = tree[card].parent;
+            if (list == dom::none || list == tree.body()) break;
+            if (subtree_weight[card] <= max_card_weight) seen.emplace_back(list, card);
+            card = list;
+        }
+    }
+    std::sort(seen.begin(), seen.end());
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    std::vector<std::pair<dom::NodeId, dom::NodeId>> lists;  // [begin, end) node ranges
+    for (std::size_t i = 0; i < seen.size();) {
+        std::size_t j = i;
+        while (j < seen.size() && seen[j].first == seen[i].first) ++j;
+        dom::NodeId list = seen[i].first;
+        double in_cards = 0;
+        for (std::size_t k = i; k < j; ++k) in_cards += subtree_weight[seen[k].second];
+        if (j - i >= min_cards && in_cards >= cards_share * subtree_weight[list])
+            lists.emplace_back(list, page.subtree_end[list]);
+        i = j;
+    }
+    if (lists.empty()) return;
+    std::vector<bool> in_list(blocks.size());
+    std::vector<std::size_t> prose;  // block indices of article-like paragraphs outside every list
+    double prose_weight = 0;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        for (const auto& [begin, end] : lists)
+            if (blocks[i].owner >= begin && blocks[i].owner < end) in_list[i] = true;
+        const TextBlock& b = blocks[i];
+        if (in_list[i] || roles[i] != Role::Content || b.punct == 0 || b.weight() < 80 || b.link_density() > 0.3) continue;
+        prose.push_back(i);
+        prose_weight += b.weight();
+    }
+    if (prose_weight < article_prose || prose.size() < article_paragraphs) return;
+    // A list that the article's prose runs around (a listicle's items, "Read also" cards in the
+    // middle of a story) belongs to the article. Look in the nearest ancestor that holds prose.
+    auto inside_article = [&](dom::NodeId list) {
+        dom::NodeId end = page.subtree_end[list];
+        for (dom::NodeId a = tree[list].parent; a != dom::none; a = tree[a].parent) {
+            dom::NodeId a_end = page.subtree_end[a];
+            bool before = false, after = false;
+            for (std::size_t i : prose) {
+                if (blocks[i].owner < a || blocks[i].owner >= a_end) continue;
+                (blocks[i].owner >= end ? after : before) = true;
+            }
+            if (before || after) return before && after;
+        }
+        return false;
+    };
+    for (const auto& [begin, end] : lists) {
+        if (inside_article(begin)) continue;
+        for (std::size_t i = 0; i < blocks.size(); ++i)
+            if (blocks[i].owner >= begin && blocks[i].owner < end && roles[i] == Role::Content) roles[i] = Role::Furniture;
     }
 }
 
@@ -150,6 +286,35 @@ bool weak_edge(const TextBlock& b) {
     return b.weight() < 50 && b.punct == 0;
 }
 
+// [begin, end) of the contiguous stretch of blocks with the largest sum of weights (Kadane).
+std::pair<std::size_t, std::size_t> best_stretch(const std::vector<double>& weights, double& best) {
+    double current = 0;
+    best = 0;
+    std::size_t best_begin = 0, best_end = 0, begin = 0;
+    for (std::size_t k = 0; k < weights.size(); ++k) {
+        if (current <= 0) {
+            current = 0;
+            begin = k;
+        }
+        current += weights[k];
+        if (current > best) {
+            best = current;
+            best_begin = begin;
+            best_end = k + 1;
+        }
+    }
+    return {best_begin, best_end};
+}
+
+dom::NodeId common_ancestor(const dom::Tree& tree, dom::NodeId a, dom::NodeId b) {
+    // Pre-order ids: an ancestor's id is smaller than its descendants'.
+    while (a != b) {
+        if (a > b) a = tree[a].parent;
+        else b = tree[b].parent;
+    }
+    return a;
+}
+
 // The contiguous stretch of `kept` (block indices) with the largest sum of weights (Kadane).
 // Lines dropped earlier sit between kept ones and cost nothing here; they were judged already.
 std::vector<std::size_t> best_run(const std::vector<std::size_t>& kept, const std::vector<double>& weights,
@@ -184,13 +349,26 @@ std::vector<std::size_t> best_run(const std::vector<std::size_t>& kept, const st
 // An index of other pages rather than an article: many headings that are links (headline
 // cards), against few paragraphs of their own, none of them article-length. Returning
 // nothing beats returning teasers.
+// Teasers come one or two to a headline; an article runs on for paragraphs between the links
+// it embeds ("Read also: …" cards inside the story).
 bool is_listing(const std::vector<TextBlock>& blocks, const std::vector<std::size_t>& article) {
-    std::size_t linked_headings = 0, others = 0;
+    constexpr std::size_t article_run = 5;  // sentences in a row that no teaser card has
+    std::size_t linked_headings = 0, others = 0, sentences = 0, sentences_in_row = 0;
     for (std::size_t i : article) {
-        if (blocks[i].kind == BlockKind::Heading && blocks[i].link_density() > 0.5) ++linked_headings;
-        else if (blocks[i].weight() >= 400) return false;  // a real paragraph: an article
-        else ++others;
+        const TextBlock& b = blocks[i];
+        if (b.kind == BlockKind::Heading && b.link_density() > 0.5) {
+            ++linked_headings;
+            sentences_in_row = 0;
+            continue;
+        }
+        if (b.weight() >= 400) return false;  // a real paragraph: an article
+        ++others;
+        bool sentence = b.punct > 0 && b.link_density() < 0.3;
+        sentences += sentence;
+        sentences_in_row = sentence ? sentences_in_row + 1 : 0;
+        if (sentences_in_row >= article_run) return false;
     }
+    if (sentences >= 2 * linked_headings && sentences >= article_run) return false;
     return linked_headings >= 5 && linked_headings * 10 >= others * 3;
 }
 
@@ -214,7 +392,8 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
     std::vector<Unit> units = paragraph_units(blocks);
     std::vector<Role> roles(blocks.size());
     for (std::size_t i = 0; i < blocks.size(); ++i) roles[i] = role_of(tree, page, blocks[i], total, subtree_weight, s, attempt);
-    mark_furniture_sections(tree, page, roles);
+    mark_furniture_sections(tree, page, subtree_weight, total, s, roles);
+    mark_teaser_lists(tree, page, subtree_weight, roles);
     // Text dumps have no links: a line of short items is what is left of a menu.
     std::vector<bool> menu(blocks.size());
     for (std::size_t i = 0; i < blocks.size(); ++i)
@@ -228,7 +407,9 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
         else if (b.kind == BlockKind::Heading) w = 0;
         else if (menu[i]) w = -b.weight();
         else if (looks_like_content(units[i], s)) w = b.weight() * (1.0 - b.link_density());
-        else if (b.link_density() > s.link_heavy) w = -b.weight();
+        // Prose that links many names (hover cards, wiki-style) is not a menu: the more of it
+        // is unlinked sentences, the less it counts against the element around it.
+        else if (b.link_density() > s.link_heavy) w = -b.weight() * (b.punct >= 3 ? (b.link_density() - s.link_heavy) / (1.0 - s.link_heavy) : 1.0);
         else w = -0.25 * b.weight();
         weights[i] = w;
         for (dom::NodeId id = b.owner; id != dom::none; id = tree[id].parent) score[id] += w;
@@ -242,16 +423,32 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
     dom::NodeId best = dom::none;
     for (dom::NodeId id = 0; id < tree.size(); ++id)
         if (!tree[id].is_text && (best == dom::none || score[id] > score[best])) best = id;
-    if (best == dom::none || score[best] <= 0) return out;
+    // A subtree's blocks are a contiguous stretch of the page, so the best stretch of all
+    // (Kadane) scores at least as high as the best element. When it scores far higher, the
+    // element that holds the article also holds piles of link lists (old table layouts put
+    // the story and the "related" rows in one cell): the stretch is the article.
+    std::size_t run_begin = 0, run_end = blocks.size();
+    {
+        double run_score = 0;
+        auto [b, e] = best_stretch(weights, run_score);
+        if (run_score > s.stretch_gain * std::max(0.0, best == dom::none ? 0.0 : score[best]) && e > b) {
+            run_begin = b;
+            run_end = e;
+            best = blocks[b].owner;
+            for (std::size_t i = b + 1; i < e; ++i) best = common_ancestor(tree, best, blocks[i].owner);
+        }
+    }
+    if (best == dom::none || (score[best] <= 0 && run_end - run_begin == blocks.size())) return out;
 
     out.container = best;
     std::string folded_title = fold(title);
     dom::NodeId end = page.subtree_end[best];
     std::vector<std::size_t> kept;
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
+    for (std::size_t i = run_begin; i < run_end; ++i) {
         const TextBlock& b = blocks[i];
         if (b.owner < best || b.owner >= end) continue;
         if (roles[i] != Role::Content) continue;
+        if (b.kind == BlockKind::Caption && tree[b.owner].tag == GUMBO_TAG_FIGCAPTION && !s.captions) continue;
         if (b.link_density() > s.link_heavy && b.kind != BlockKind::Heading) continue;
         if (condemned_by_phrase(b, s) || menu[i] || is_figure_credit(b.text) || is_pinyin_label(b.text)) continue;
         if (b.kind == BlockKind::Heading && drop_title_heading && !folded_title.empty() && fold(b.text) == folded_title) continue;
@@ -274,7 +471,7 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
     while (first < last && weak_edge(blocks[kept[first]]) && blocks[kept[first]].kind != BlockKind::Heading) ++first;
     while (last > first && (weak_edge(blocks[kept[last - 1]]) || blocks[kept[last - 1]].kind == BlockKind::Heading)) --last;
     out.article.assign(kept.begin() + first, kept.begin() + last);
-    if (is_listing(blocks, out.article)) out.article.clear();
+    if (s.empty_listings && is_listing(blocks, out.article)) out.article.clear();
     for (std::size_t i : out.article) out.weight += blocks[i].weight();
     return out;
 }

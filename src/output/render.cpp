@@ -61,6 +61,12 @@ std::string render_json(const Document& document) {
             articles.push_back({{"title", string_or_null(a.title)}, {"byline", string_or_null(a.byline)}, {"text", a.text}});
         object["articles"] = std::move(articles);
     }
+    if (m.replaced > 0) object["replaced"] = m.replaced;
+    if (const Response& r = document.response; !r.empty()) {
+        object["http_status"] = r.http_status > 0 ? Json(r.http_status) : Json(nullptr);
+        object["final_url"] = string_or_null(r.final_url);
+        object["content_type"] = string_or_null(r.content_type);
+    }
     // Scraped pages do carry broken UTF-8; replacing it with U+FFFD beats throwing mid-batch.
     return object.dump(-1, ' ', false, Json::error_handler_t::replace);
 }

@@ -105,6 +105,7 @@ webclean::Options make_options(const json& o) {
         else if (k == "http_charset") opt.http_charset = v.get<std::string>();
         else if (k == "include_tables") opt.include_tables = v.get<bool>();
         else if (k == "include_comments") opt.include_comments = v.get<bool>();
+        else if (k == "include_captions") opt.include_captions = v.get<bool>();
         else if (k == "include_images") opt.include_images = v.get<bool>();
         else if (k == "include_links") opt.include_links = v.get<bool>();
         else if (k == "input_format") {

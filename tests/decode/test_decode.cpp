@@ -172,6 +172,22 @@ BOOST_AUTO_TEST_CASE(http_label_beats_meta) {
     BOOST_TEST(d.text.find(kChinese) != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(server_default_latin1_yields_to_a_meta_the_bytes_agree_with) {
+    const std::string gbk = page("<meta charset=gb2312>", encode(kChinese, "GB18030"));
+    Decoded d = to_utf8(gbk, "ISO-8859-1", true);
+    BOOST_TEST(d.charset == "gbk");
+    BOOST_TEST(d.replaced == 0u);
+    BOOST_TEST(d.text.find(kChinese) != std::string::npos);
+
+    // Bytes the meta's encoding rejects: the header stands.
+    const std::string latin1 = page("<meta charset=gb2312>", "caf\xE9 cr\xE8me \xFF\xFF");
+    BOOST_TEST(to_utf8(latin1, "iso-8859-1", true).charset == "windows-1252");
+    // Only the header's windows-1252 is that weak: a real label still beats the meta.
+    BOOST_TEST(to_utf8(gbk, "big5", true).charset == "big5");
+    // And only a page's own <meta> speaks against it, not a detector.
+    BOOST_TEST(to_utf8(page("", encode(kChinese, "GB18030")), "iso-8859-1", true).charset == "windows-1252");
+}
+
 BOOST_AUTO_TEST_CASE(gbk_with_only_meta) {
     for (std::string_view meta : {"<meta charset=\"gb2312\">",
                                   "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=GBK\">"}) {

@@ -25,6 +25,15 @@ BOOST_AUTO_TEST_CASE(features_count_cjk_links_and_punctuation) {
     BOOST_TEST(page.blocks[1].sentence_end);
 }
 
+BOOST_AUTO_TEST_CASE(a_space_between_two_cjk_clauses_counts_as_a_comma) {
+    dom::Tree tree;
+    auto page = page_of("<p>一波波接續性低溫寒流報到 已將新竹尖石鄉後山一帶層層山巒披上彩衣</p>"
+                        "<p>首页 新闻中心 体育 财经频道 成为会员</p>", tree);
+    BOOST_REQUIRE_EQUAL(page.blocks.size(), 2u);
+    BOOST_TEST(page.blocks[0].punct == 1u);
+    BOOST_TEST(page.blocks[1].punct == 0u);  // menu words are short
+}
+
 BOOST_AUTO_TEST_CASE(no_space_where_a_line_break_falls_between_cjk) {
     dom::Tree tree;
     auto page = page_of("<p>人工智能\n产业 and\nmore</p>", tree);

@@ -29,6 +29,10 @@ BOOST_AUTO_TEST_CASE(menu_lines) {
     BOOST_TEST(looks_like_menu("北京 天津 河北 山西 内蒙古"));
     BOOST_TEST(looks_like_menu("首页 | 新闻 | 体育"));
     BOOST_TEST(looks_like_menu("每日新闻网 > 科技前沿"));
+    // A breadcrumb ends in the page's title, however long and whatever marks it holds.
+    BOOST_TEST(looks_like_menu("每日新闻网 > 科技前沿 > 加快赋能千行百业 持续优化产业生态——浙江推动人工智能发展"));
+    BOOST_TEST(looks_like_menu("Home » News » The harbour will get electric ferries, the council says"));
+    BOOST_TEST(!looks_like_menu("If x > 3 and y > 4, the inequality in section two > the bound, so it holds."));
     BOOST_TEST(!looks_like_menu("Up to 12 hours of battery life to power through workouts"));
     BOOST_TEST(!looks_like_menu("浙江持之以恒深化数字浙江建设，加速向人工智能产业高地迈进。"));
 }

@@ -70,12 +70,15 @@ BOOST_AUTO_TEST_CASE(a_misnamed_wrapper_does_not_hide_the_article) {
     BOOST_TEST(article_text(html).find("electric ferries") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(listing_pages_give_nothing) {
+BOOST_AUTO_TEST_CASE(listing_pages_give_their_teasers_or_nothing_for_precision) {
     std::string cards;
     for (int i = 0; i < 8; ++i)
         cards += "<h3><a href=/s" + std::to_string(i) + ">Headline number " + std::to_string(i) +
-                 " about the town</a></h3><p>One line teaser for the story, short.</p>";
-    BOOST_TEST(article_text("<html><body><main>" + cards + "</main></body></html>").empty());
+                 " about the town</a></h3><p>The teaser tells in one sentence what the story is about, "
+                 "and where it happened.</p>";
+    std::string html = "<html><body><main>" + cards + "</main></body></html>";
+    BOOST_TEST(article_text(html).find("Headline number 3") != std::string::npos);
+    BOOST_TEST(article_text(html, Options::precision()).empty());
 }
 
 BOOST_AUTO_TEST_CASE(cjk_sentence_cut_by_br_is_joined) {
@@ -107,4 +110,51 @@ BOOST_AUTO_TEST_CASE(flat_text_keeps_the_best_run_of_lines) {
     BOOST_TEST(text.find("北京 天津") == std::string::npos);
     BOOST_TEST(text.find("与本文无关") == std::string::npos);
     BOOST_TEST(text.find("ICP") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(headline_cards_inside_a_story_do_not_make_it_a_listing) {
+    // News sites drop "read also" cards between paragraphs; the story still runs on around them.
+    std::string body;
+    for (int i = 0; i < 6; ++i)
+        body += "<p>" + kParagraph + "</p><p>" + kParagraph + "</p><ul><li><h3><a href=/other" + std::to_string(i) +
+                ">Another story people read today</a></h3></li></ul>";
+    std::string text = article_text(page_with(body));
+    BOOST_TEST(text.find("electric ferries") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_teaser_list_after_the_story_goes_a_listicle_stays) {
+    std::string cards = "<div class=group>";
+    for (int i = 0; i < 5; ++i)
+        cards += "<div class=card><h3><a href=/t" + std::to_string(i) + ">Teaser headline number " +
+                 std::to_string(i) + "</a></h3><p>A short excerpt of another story, cut off here.</p></div>";
+    cards += "</div>";
+    std::string story = "<p>" + kParagraph + "</p><p>" + kParagraph + "</p><p>" + kParagraph + "</p><p>" +
+                        kParagraph + "</p>";
+    std::string text = article_text("<html><body><article>" + story + cards + "</article></body></html>");
+    BOOST_TEST(text.find("electric ferries") != std::string::npos);
+    BOOST_TEST(text.find("Teaser headline") == std::string::npos);
+
+    // The same cards with the story going on after them are the story's own items.
+    std::string listicle = "<html><body><article>" + story + cards + story + "</article></body></html>";
+    BOOST_TEST(article_text(listicle).find("Teaser headline") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_linked_related_heading_inside_the_body_does_not_end_it) {
+    std::string html = page_with("<div class=entry><p>" + kParagraph + "</p><h3><a href=/jam>Related post: "
+                                 "Pickled sprouts</a></h3><p>The second half of the story explains the ferry "
+                                 "timetable, which changes in May, and the fares, which stay the same.</p><p>" +
+                                 kParagraph + "</p></div>");
+    std::string text = article_text(html);
+    BOOST_TEST(text.find("ferry timetable") != std::string::npos);
+    BOOST_TEST(text.find("Pickled sprouts") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(figure_captions_only_by_option) {
+    std::string html = page_with("<p>" + kParagraph + "</p><figure><img src=a.jpg><figcaption>The new ferry at "
+                                 "the pier on Monday, seen from the harbour wall.</figcaption></figure><p>" +
+                                 kParagraph + "</p>");
+    BOOST_TEST(article_text(html).find("harbour wall") == std::string::npos);
+    Options with_captions;
+    with_captions.include_captions = true;
+    BOOST_TEST(article_text(html, with_captions).find("harbour wall") != std::string::npos);
 }

@@ -24,6 +24,13 @@ int main() {
             return 1;
         }
     }
+    // Links the fetch stage, and with it libcurl, without touching the network: the scheme is
+    // refused before any transfer starts.
+    const webclean::FetchResult fetched = webclean::fetch("ftp://127.0.0.1/page.html");
+    if (fetched.status != webclean::FetchStatus::BadScheme) {
+        std::fprintf(stderr, "fetch of an ftp:// URL gave %s, not bad-scheme\n", webclean::to_string(fetched.status));
+        return 1;
+    }
     std::printf("webclean %s: extracted %zu bytes of text\n", webclean::version, text.size());
     return 0;
 }
