@@ -87,13 +87,15 @@ def build_tools(build_dir: Path) -> None:
                    check=True, stdout=subprocess.DEVNULL)
 
 
-def page_lists(shared: Path, set_names: list[str], limit: Optional[int], folder: Path) -> dict[str, Path]:
-    lists = {}
+def page_lists(shared: Path, set_names: list[str], limit: Optional[int], folder: Path) -> tuple[dict[str, Path], dict[str, str]]:
+    """A file listing each set's pages, and every page's id by path."""
+    lists, ids = {}, {}
     for name in set_names:
         rows = read_index(shared / "bench" / name)[:limit]
         lists[name] = folder / f"{name}.txt"
         lists[name].write_text("".join(f"{row.html_path.resolve()}\n" for row in rows), encoding="utf-8")
-    return lists
+        ids.update({str(row.html_path.resolve()): row.id for row in rows})
+    return lists, ids
 
 
 def run_bench_program(program: Path, mode: str, list_file: Path, cores: int) -> tuple[int, int, Sample]:
@@ -137,7 +139,7 @@ class PeerPool:
 
 
 def measure_all(tools: list[str], set_names: list[str], lists: dict[str, Path], core_counts: list[int],
-                repeats: int, build_dir: Path, timeout: float) -> list[Measure]:
+                repeats: int, peer_repeats: int, build_dir: Path, timeout: float) -> list[Measure]:
     measures = {(t, s, c): Measure(t, s, c) for t in tools for s in set_names for c in core_counts}
     program, cli = build_dir / "webclean_bench", build_dir / "webclean"
     for repeat in range(repeats):
@@ -146,7 +148,7 @@ def measure_all(tools: list[str], set_names: list[str], lists: dict[str, Path], 
             for cores in core_counts:
                 for tool in tools:
                     m = measures[(tool, set_name, cores)]
-                    if m.problem:
+                    if m.problem or (tool in PEERS and repeat >= peer_repeats):
                         continue
                     print(f"speed: repeat {repeat + 1}/{repeats}: {tool} on {set_name}, {cores} core(s)",
                           file=sys.stderr, flush=True)
@@ -238,21 +240,64 @@ def tables(measures: list[Measure], set_names: list[str], core_counts: list[int]
                   for m in measures if m.set_name == set_name and m.samples and any(s.failed for s in m.samples)]
         lines += [""] + (problems + failed + [""] if problems or failed else [])
 
+    lines += target_lines(by_key, set_names, one, many, memory)
     if memory:
-        ratios = sorted(((r["peak_added_kb"] * 1024 / max(r["bytes"], 1), r) for r in memory), key=lambda x: -x[0])
-        over = [r for ratio, r in ratios if ratio > 10]
-        lines += [f"Peak memory extract() adds per page, over page size ({len(memory)} pages; the process's "
-                  "peak reset before each page): median "
-                  f"{statistics.median(x for x, _ in ratios):.2f}×, max {ratios[0][0]:.2f}×; "
-                  f"{len(over)} pages over 10×. Largest ratios:", ""]
+        def ratio(r: dict) -> float:
+            return r["peak_added_kb"] * 1024 / max(r["bytes"], 1)
+
+        ranked = sorted(memory, key=ratio, reverse=True)
+        large = [r for r in memory if r["bytes"] >= 64 * 1024]
+        lines += [f"Peak memory extract() adds per page ÷ page size ({len(memory)} pages; the process's peak "
+                  "reset before each page, after one warm-up page): "
+                  f"median {statistics.median(map(ratio, memory)):.2f}×, max {ratio(ranked[0]):.2f}×, "
+                  f"{sum(ratio(r) > 10 for r in memory)} pages over 10×; pages of 64 KB or more "
+                  f"({len(large)}): median {statistics.median(map(ratio, large)) if large else 0:.2f}×, "
+                  f"{sum(ratio(r) > 10 for r in large)} over 10×. Largest ratios:", ""]
         lines += ["| set | page | page KB | peak added KB | ratio |", "|---|---|---:|---:|---:|"]
-        for ratio, r in ratios[:5]:
-            lines.append(f"| {r['set']} | {Path(r['path']).name} | {r['bytes'] / 1024:.0f} | {r['peak_added_kb']} "
-                         f"| {ratio:.2f}× |")
+        for r in ranked[:8]:
+            lines.append(f"| {r['set']} | {r['id']} | {r['bytes'] / 1024:.1f} | {r['peak_added_kb']} | {ratio(r):.2f}× |")
         biggest = sorted(memory, key=lambda r: -r["bytes"])[:3]
         lines += ["", "Largest pages: " + "; ".join(
-            f"{Path(r['path']).name} {r['bytes'] / 1024:.0f} KB → {r['peak_added_kb']} KB added" for r in biggest) + "."]
+            f"{r['id']} ({r['set']}) {r['bytes'] / 1024:.0f} KB, {r['peak_added_kb']} KB added" for r in biggest) + "."]
     return "\n".join(lines)
+
+
+def target_lines(by_key: dict, set_names: list[str], one: int, many: int, memory: list[dict]) -> list[str]:
+    """Issue 10's targets, on the mozilla-readability pages, by CPU time and by wall time."""
+    target_set = "mozilla-readability"
+    api = by_key.get(("webclean-api", target_set, one))
+    if target_set not in set_names or not api or not api.samples:
+        return []
+
+    def get(tool: str, cores: int = one) -> Optional[Measure]:
+        m = by_key.get((tool, target_set, cores))
+        return m if m and m.samples and not m.problem else None
+
+    rows = []
+    for basis, seconds in (("CPU", lambda m: m.cpu_seconds), ("wall", lambda m: m.seconds)):
+        mb_s = api.bytes / seconds(api) / 1e6
+        rows.append((f"single core, C++ API, MB/s ({basis})", "≥ 60", f"{mb_s:.1f}"))
+        if get("gumbo"):
+            rows.append((f"÷ Gumbo parse alone ({basis})", "≥ 2×", f"{seconds(get('gumbo')) / seconds(api):.2f}×"))
+        if get("trafilatura"):
+            rows.append((f"pages/s ÷ trafilatura's ({basis})", "≥ 10×",
+                         f"{seconds(get('trafilatura')) / seconds(api):.1f}×"))
+        if get("resiliparse"):
+            rows.append((f"time per page ÷ resiliparse's ({basis})", "≤ 2×",
+                         f"{seconds(api) / seconds(get('resiliparse')):.2f}×"))
+    for tool in ("webclean-api", "webclean-cli"):
+        if get(tool) and get(tool, many) and many != one:
+            rows.append((f"{TOOL_LABELS[tool]}, {many} cores ÷ 1 core (wall)", "≥ 1.8×",
+                         f"{get(tool).seconds / get(tool, many).seconds:.2f}×"))
+    if memory:
+        ratios = [(r["peak_added_kb"] * 1024 / max(r["bytes"], 1), r["bytes"]) for r in memory]
+        rows.append(("peak memory added ÷ page size, worst page", "≤ 10×", f"{max(x for x, _ in ratios):.1f}×"))
+        large = [x for x, size in ratios if size >= 64 * 1024]
+        if large:
+            rows.append(("the same, worst page of 64 KB or more", "≤ 10×", f"{max(large):.1f}×"))
+    lines = [f"Targets (issue 10), on the {target_set} pages:", "", "| what | target | measured |", "|---|---:|---:|"]
+    lines += [f"| {what} | {target} | {measured} |" for what, target, measured in rows]
+    return lines + [""]
 
 
 def machine_note(loads: list[str]) -> str:
@@ -272,6 +317,8 @@ def main(argv: Optional[list[str]] = None) -> int:
                         help="comma-separated: " + ", ".join(OWN_TOOLS + PEERS) + " (default: all installed)")
     parser.add_argument("--limit", type=int, help="only the first N pages of each set")
     parser.add_argument("--repeats", type=int, default=3, help="measurements per tool, set and core count (median kept)")
+    parser.add_argument("--peer-repeats", type=int, help="measurements of each peer (default: --repeats); the "
+                        "peers take minutes per pass and are ten times slower, so fewer do")
     parser.add_argument("--cores", default=f"1,{os.cpu_count() or 1}", help="core counts to measure (default %(default)s)")
     parser.add_argument("--build-dir", type=Path, default=REPO_DIR / "build")
     parser.add_argument("--no-build", action="store_true", help="use the binaries in --build-dir as they are")
@@ -295,12 +342,18 @@ def main(argv: Optional[list[str]] = None) -> int:
 
     loads = [loadavg()]
     with tempfile.TemporaryDirectory() as folder:
-        lists = page_lists(args.shared, set_names, args.limit, Path(folder))
-        measures = measure_all(tools, set_names, lists, core_counts, args.repeats, args.build_dir, args.timeout)
+        lists, ids = page_lists(args.shared, set_names, args.limit, Path(folder))
+        peer_repeats = args.repeats if args.peer_repeats is None else args.peer_repeats
+        measures = measure_all(tools, set_names, lists, core_counts, args.repeats, peer_repeats, args.build_dir,
+                               args.timeout)
         memory = [] if args.no_memory or "webclean-api" not in tools else memory_per_page(args.build_dir, lists)
+        for record in memory:
+            record["id"] = ids.get(record["path"], Path(record["path"]).name)
     loads.append(loadavg())
 
-    notes = [f"Machine: {machine_note(loads)} Median of {args.repeats} runs, interleaved across tools."]
+    notes = [f"Machine: {machine_note(loads)} Median of {args.repeats} runs"
+             + (f" ({args.peer_repeats} for the peers)" if args.peer_repeats is not None else "")
+             + ", interleaved across tools."]
     peer_versions = []
     for peer in (t for t in tools if t in PEERS):
         try:
