@@ -341,19 +341,6 @@ def main(argv: Optional[list[str]] = None) -> int:
         build_tools(args.build_dir)
 
     loads = [loadavg()]
-    with tempfile.TemporaryDirectory() as folder:
-        lists, ids = page_lists(args.shared, set_names, args.limit, Path(folder))
-        peer_repeats = args.repeats if args.peer_repeats is None else args.peer_repeats
-        measures = measure_all(tools, set_names, lists, core_counts, args.repeats, peer_repeats, args.build_dir,
-                               args.timeout)
-        memory = [] if args.no_memory or "webclean-api" not in tools else memory_per_page(args.build_dir, lists)
-        for record in memory:
-            record["id"] = ids.get(record["path"], Path(record["path"]).name)
-    loads.append(loadavg())
-
-    notes = [f"Machine: {machine_note(loads)} Median of {args.repeats} runs"
-             + (f" ({args.peer_repeats} for the peers)" if args.peer_repeats is not None else "")
-             + ", interleaved across tools."]
     peer_versions = []
     for peer in (t for t in tools if t in PEERS):
         try:
@@ -362,23 +349,45 @@ def main(argv: Optional[list[str]] = None) -> int:
             worker.close()
         except WorkerError:
             pass
-    if peer_versions:
-        notes.append("Peers: " + "; ".join(peer_versions) + ".")
-    if skipped:
-        notes.append("Not run: " + "; ".join(skipped) + ".")
-    if args.limit:
-        notes.append(f"Only the first {args.limit} pages of each set.")
-    text = "\n".join(notes) + "\n\n" + tables(measures, set_names, core_counts, memory)
-    print(text)
-    if args.json:
-        args.json.write_text(json.dumps({
-            "measures": [{"tool": m.tool, "set": m.set_name, "cores": m.cores, "pages": m.pages, "bytes": m.bytes,
-                          "problem": m.problem, "samples": [s.__dict__ for s in m.samples]} for m in measures],
-            "memory": memory, "loadavg": loads,
-            "date": datetime.datetime.now(datetime.timezone.utc).isoformat()}, indent=1), encoding="utf-8")
-    if args.record:
-        command = shlex.join(["python3", os.path.relpath(sys.argv[0], REPO_DIR)] + (argv if argv is not None else sys.argv[1:]))
-        record_results(text, command, RECORD_MARKERS)
+    command = shlex.join(["python3", os.path.relpath(sys.argv[0], REPO_DIR)] + (argv if argv is not None else sys.argv[1:]))
+
+    def report(measures: list[Measure], done: list[str], memory: list[dict]) -> None:
+        """Tables for the sets measured so far: written after each set, so a long run that is
+        stopped keeps what it measured."""
+        notes = [f"Machine: {machine_note(loads + [loadavg()])} Median of {args.repeats} runs"
+                 + (f" ({args.peer_repeats} for the peers)" if args.peer_repeats is not None else "")
+                 + ", interleaved across tools."]
+        if peer_versions:
+            notes.append("Peers: " + "; ".join(peer_versions) + ".")
+        if skipped:
+            notes.append("Not run: " + "; ".join(skipped) + ".")
+        if args.limit:
+            notes.append(f"Only the first {args.limit} pages of each set.")
+        if len(done) < len(set_names):
+            notes.append(f"Sets measured so far: {', '.join(done)} (of {', '.join(set_names)}).")
+        text = "\n".join(notes) + "\n\n" + tables(measures, done, core_counts, memory)
+        if len(done) == len(set_names):
+            print(text)
+        if args.json:
+            args.json.write_text(json.dumps({
+                "measures": [{"tool": m.tool, "set": m.set_name, "cores": m.cores, "pages": m.pages, "bytes": m.bytes,
+                              "problem": m.problem, "samples": [s.__dict__ for s in m.samples]} for m in measures],
+                "memory": memory, "loadavg": loads + [loadavg()],
+                "date": datetime.datetime.now(datetime.timezone.utc).isoformat()}, indent=1), encoding="utf-8")
+        if args.record:
+            record_results(text, command, RECORD_MARKERS)
+
+    with tempfile.TemporaryDirectory() as folder:
+        lists, ids = page_lists(args.shared, set_names, args.limit, Path(folder))
+        memory = [] if args.no_memory or "webclean-api" not in tools else memory_per_page(args.build_dir, lists)
+        for record in memory:
+            record["id"] = ids.get(record["path"], Path(record["path"]).name)
+        peer_repeats = args.repeats if args.peer_repeats is None else args.peer_repeats
+        measures: list[Measure] = []
+        for index, set_name in enumerate(set_names):
+            measures += measure_all(tools, [set_name], lists, core_counts, args.repeats, peer_repeats,
+                                    args.build_dir, args.timeout)
+            report(measures, set_names[: index + 1], memory)
     return 0
 
 
