@@ -206,8 +206,10 @@ def tables(measures: list[Measure], set_names: list[str], core_counts: list[int]
     one, many = core_counts[0], core_counts[-1]
     lines = [
         f"Per set: pages/s and MB/s by wall time and by CPU time on {one} core; the same by wall time on "
-        f"{many} cores with the speed-up over {one} core; peak RSS of the largest process; CPU time per "
-        "page as a multiple of the webclean C++ API's (1 core).",
+        f"{many} cores with the speed-up over {one} core, and the CPU time the pages took on {many} cores over "
+        f"{one} core (1.00: the cores do not slow each other down; on a loaded machine the wall-time speed-up "
+        "says more about the other load than about the tool); peak RSS of the largest process; CPU time "
+        "per page as a multiple of the webclean C++ API's (1 core).",
         "",
     ]
     for set_name in set_names:
@@ -216,23 +218,27 @@ def tables(measures: list[Measure], set_names: list[str], core_counts: list[int]
             continue
         lines += [f"**{set_name}** ({some.pages} pages, {some.bytes / 1e6:.1f} MB):", ""]
         lines += [f"| tool | pages/s | MB/s | pages/s (CPU) | MB/s (CPU) | peak RSS MB | pages/s {many}c | MB/s {many}c "
-                  f"| {many}c ÷ {one}c | CPU time ÷ webclean API |",
-                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+                  f"| {many}c ÷ {one}c | CPU {many}c ÷ {one}c | CPU time ÷ webclean API |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         api = by_key.get(("webclean-api", set_name, one))
         for tool in tools:
             m1, mn = by_key[(tool, set_name, one)], by_key[(tool, set_name, many)]
             if m1.problem or not m1.samples:
-                lines.append(f"| {TOOL_LABELS.get(tool, tool)} | " + " | ".join(["–"] * 9) + " |")
+                lines.append(f"| {TOOL_LABELS.get(tool, tool)} | " + " | ".join(["–"] * 10) + " |")
                 continue
             pages, mb = m1.pages, m1.bytes / 1e6
-            speedup = f"{m1.seconds / mn.seconds:.2f}×" if mn.samples and mn is not m1 and not mn.problem else "–"
+            parallel = mn.samples and mn is not m1 and not mn.problem
+            speedup = f"{m1.seconds / mn.seconds:.2f}×" if parallel else "–"
+            # CPU time the same pages take on all cores over one core: 1.00 when the cores work
+            # without getting in each other's way, whatever else the machine runs.
+            cpu_growth = f"{mn.cpu_seconds / m1.cpu_seconds:.2f}" if parallel else "–"
             relative = f"{m1.cpu_seconds / api.cpu_seconds:.2f}×" if api and api.samples and api.cpu_seconds else "–"
             lines.append(
                 f"| {TOOL_LABELS.get(tool, tool)} | {_rate(pages, m1.seconds)} | {_rate(mb, m1.seconds, 2)} "
                 f"| {_rate(pages, m1.cpu_seconds)} | {_rate(mb, m1.cpu_seconds, 2)} "
                 f"| {max(m1.maxrss_mb, mn.maxrss_mb if mn.samples else 0):.0f} "
                 f"| {_rate(pages, mn.seconds) if mn is not m1 else '–'} "
-                f"| {_rate(mb, mn.seconds, 2) if mn is not m1 else '–'} | {speedup} | {relative} |"
+                f"| {_rate(mb, mn.seconds, 2) if mn is not m1 else '–'} | {speedup} | {cpu_growth} | {relative} |"
             )
         problems = [f"- {TOOL_LABELS.get(m.tool, m.tool)}, {m.cores} core(s): {m.problem}"
                     for m in measures if m.set_name == set_name and m.problem]
@@ -289,6 +295,9 @@ def target_lines(by_key: dict, set_names: list[str], one: int, many: int, memory
         if get(tool) and get(tool, many) and many != one:
             rows.append((f"{TOOL_LABELS[tool]}, {many} cores ÷ 1 core (wall)", "≥ 1.8×",
                          f"{get(tool).seconds / get(tool, many).seconds:.2f}×"))
+            growth = get(tool, many).cpu_seconds / get(tool).cpu_seconds
+            rows.append((f"{TOOL_LABELS[tool]}, {many} cores: speed-up if the cores were free ({many} ÷ CPU growth)",
+                         "≥ 1.8×", f"{many / growth:.2f}×"))
     if memory:
         ratios = [(r["peak_added_kb"] * 1024 / max(r["bytes"], 1), r["bytes"]) for r in memory]
         rows.append(("peak memory added ÷ page size, worst page", "≤ 10×", f"{max(x for x, _ in ratios):.1f}×"))
@@ -309,6 +318,23 @@ def loadavg() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
+def from_json(args: argparse.Namespace, argv: Optional[list[str]]) -> int:
+    saved = json.loads(args.from_json.read_text(encoding="utf-8"))
+    measures = []
+    for record in saved["measures"]:
+        m = Measure(record["tool"], record["set"], record["cores"], record["pages"], record["bytes"],
+                    [Sample(**sample) for sample in record["samples"]], record["problem"])
+        measures.append(m)
+    set_names = list(dict.fromkeys(m.set_name for m in measures if m.samples))
+    core_counts = sorted({m.cores for m in measures})
+    text = "\n".join(saved.get("notes", [])) + "\n\n" + tables(measures, set_names, core_counts, saved["memory"])
+    print(text)
+    if args.record:
+        command = saved.get("command") or shlex.join(["python3", os.path.relpath(sys.argv[0], REPO_DIR)] + (argv or sys.argv[1:]))
+        record_results(text, command, RECORD_MARKERS)
+    return 0
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=default_shared_dir())
@@ -326,7 +352,11 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--timeout", type=float, default=3600, help="seconds one peer may take over one set")
     parser.add_argument("--json", type=Path, help="write every sample to FILE")
     parser.add_argument("--record", action="store_true", help="write the tables into bench/RESULTS.md")
+    parser.add_argument("--from-json", type=Path, metavar="FILE",
+                        help="measure nothing: show (and with --record, record) the samples a --json run saved")
     args = parser.parse_args(argv)
+    if args.from_json:
+        return from_json(args, argv)
 
     set_names = [n.strip() for n in args.sets.split(",") if n.strip()]
     core_counts = sorted({int(c) for c in args.cores.split(",")})
@@ -372,7 +402,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             args.json.write_text(json.dumps({
                 "measures": [{"tool": m.tool, "set": m.set_name, "cores": m.cores, "pages": m.pages, "bytes": m.bytes,
                               "problem": m.problem, "samples": [s.__dict__ for s in m.samples]} for m in measures],
-                "memory": memory, "loadavg": loads + [loadavg()],
+                "memory": memory, "loadavg": loads + [loadavg()], "notes": notes, "command": command,
                 "date": datetime.datetime.now(datetime.timezone.utc).isoformat()}, indent=1), encoding="utf-8")
         if args.record:
             record_results(text, command, RECORD_MARKERS)
