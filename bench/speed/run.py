@@ -319,19 +319,26 @@ def loadavg() -> str:
 
 
 def from_json(args: argparse.Namespace, argv: Optional[list[str]]) -> int:
-    saved = json.loads(args.from_json.read_text(encoding="utf-8"))
-    measures = []
-    for record in saved["measures"]:
-        m = Measure(record["tool"], record["set"], record["cores"], record["pages"], record["bytes"],
-                    [Sample(**sample) for sample in record["samples"]], record["problem"])
-        measures.append(m)
+    measures, memory, notes, commands = [], [], [], []
+    for path in args.from_json:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        for record in saved["measures"]:
+            measures.append(Measure(record["tool"], record["set"], record["cores"], record["pages"], record["bytes"],
+                                    [Sample(**sample) for sample in record["samples"]], record["problem"]))
+        memory += saved["memory"]
+        notes += saved.get("notes", [])
+        commands.append(saved.get("command") or str(path))
+    # A tool another run did not measure on a set shows as "–".
+    tools = list(dict.fromkeys(m.tool for m in measures))
     set_names = list(dict.fromkeys(m.set_name for m in measures if m.samples))
     core_counts = sorted({m.cores for m in measures})
-    text = "\n".join(saved.get("notes", [])) + "\n\n" + tables(measures, set_names, core_counts, saved["memory"])
+    present = {(m.tool, m.set_name, m.cores) for m in measures}
+    measures += [Measure(t, s, c, problem="not measured in this run") for t in tools for s in set_names
+                 for c in core_counts if (t, s, c) not in present]
+    text = "\n".join(dict.fromkeys(notes)) + "\n\n" + tables(measures, set_names, core_counts, memory)
     print(text)
     if args.record:
-        command = saved.get("command") or shlex.join(["python3", os.path.relpath(sys.argv[0], REPO_DIR)] + (argv or sys.argv[1:]))
-        record_results(text, command, RECORD_MARKERS)
+        record_results(text, "\n    ".join(commands), RECORD_MARKERS)
     return 0
 
 
@@ -352,8 +359,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--timeout", type=float, default=3600, help="seconds one peer may take over one set")
     parser.add_argument("--json", type=Path, help="write every sample to FILE")
     parser.add_argument("--record", action="store_true", help="write the tables into bench/RESULTS.md")
-    parser.add_argument("--from-json", type=Path, metavar="FILE",
-                        help="measure nothing: show (and with --record, record) the samples a --json run saved")
+    parser.add_argument("--from-json", type=Path, nargs="+", metavar="FILE",
+                        help="measure nothing: show (and with --record, record) the samples --json runs saved "
+                             "(several runs over different sets or tools are shown together)")
     args = parser.parse_args(argv)
     if args.from_json:
         return from_json(args, argv)
