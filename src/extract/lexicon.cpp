@@ -58,6 +58,13 @@ bool contains(std::string_view token) {
     return set.contains(token);
 }
 
+template <std::size_t N>
+bool contains(const std::string_view (&list)[N], std::string_view token) {
+    for (std::string_view item : list)
+        if (item == token) return true;
+    return false;
+}
+
 // Splits "post-body relatedNews" into lower-case tokens at punctuation, digits and camelCase
 // boundaries, then offers each token and each pair of neighbours joined ("side"+"bar").
 template <class Visit>
@@ -160,8 +167,14 @@ constexpr std::string_view kCreditPrefixes[] = {
 
 NameSignal classify_names(std::string_view class_attr, std::string_view id_attr) {
     if (class_attr.empty() && id_attr.empty()) return NameSignal::None;  // most elements
-    bool boilerplate = false, comments = false, content = false;
+    static constexpr std::string_view kNetworks[] = {"social", "twitter", "tweet", "instagram", "facebook",
+                                                      "tiktok", "threads", "bluesky", "mastodon"};
+    bool boilerplate = false, comments = false, content = false, embedded = false, network = false;
     auto visit = [&](std::string_view token) {
+        // A post embedded in the story ("social-media-embed", "tweet-embed") is quoted
+        // content, not a share bar.
+        if (token == "embed" || token == "embedded") embedded = true;
+        if (contains(kNetworks, token)) network = true;
         if (contains<kCommentTokens>(token)) comments = true;
         else if (contains<kBoilerplateTokens>(token)) boilerplate = true;
         else if (contains<kContentTokens>(token)) content = true;
@@ -178,7 +191,7 @@ NameSignal classify_names(std::string_view class_attr, std::string_view id_attr)
             if (names.find(infix) != std::string::npos) boilerplate = true;
     }
     if (comments) return NameSignal::Comments;
-    if (boilerplate) return NameSignal::Boilerplate;
+    if (boilerplate && !(embedded && network)) return NameSignal::Boilerplate;
     if (content) return NameSignal::Content;
     return NameSignal::None;
 }
@@ -197,6 +210,26 @@ bool names_furniture_box(std::string_view class_attr, std::string_view id_attr) 
     names += text::to_lower(id_attr);
     for (std::string_view box : kBoxes)
         if (names.find(box) != std::string::npos) return true;
+    return false;
+}
+
+bool is_byline(std::string_view line) {
+    static constexpr std::string_view kOpeners[] = {
+        "作者", "记者", "本报记者", "特约记者", "通讯员", "实习生", "本报实习生", "撰文", "文", "来源", "稿源",
+        "时间", "发布时间", "发表时间", "发布日期", "日期", "编辑", "责任编辑", "责编", "By ", "Written by ",
+        "Posted by ", "Published ", "Posted on ", "Updated "};
+    if (line.size() > 300) return false;
+    for (std::string_view open : {"（", "(", "【", "["})
+        if (line.substr(0, open.size()) == open) line.remove_prefix(open.size());
+    while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+    for (std::string_view opener : kOpeners) {
+        if (line.substr(0, opener.size()) != opener) continue;
+        // A label, not the start of a sentence ("时间过得真快"): a colon or a space follows.
+        std::string_view rest = line.substr(opener.size());
+        if (opener.back() == ' ' || rest.empty() || rest[0] == ' ' || rest[0] == ':' || rest[0] == '/' ||
+            rest.substr(0, 3) == "：" || rest.substr(0, 3) == "／")
+            return true;
+    }
     return false;
 }
 

@@ -11,7 +11,7 @@ using text::ascii_lower;
 using text::is_ascii_alpha;
 
 // Elements whose content is dropped whole: never article text, often most of a page's bytes.
-constexpr std::string_view kDroppedElements[] = {"script", "style", "noscript", "template", "svg",
+constexpr std::string_view kDroppedElements[] = {"script", "style", "template", "svg",
                                                   "iframe", "object", "textarea", "math"};
 
 // Elements that never nest in the tree Gumbo builds (void), or whose start tag closes an open
