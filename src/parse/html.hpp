@@ -18,7 +18,7 @@ struct PrescanResult {
     std::size_t start_tags = 0;       // start tags kept: about the elements the tree will have
 };
 
-// One pass over the bytes: removes comments and the content of script, style, noscript,
+// One pass over the bytes: removes comments and the content of script, style,
 // template, svg, iframe, object and textarea elements (keeping JSON-LD scripts aside), drops
 // tags that would nest deeper than max_depth (their text stays), drops attributes no stage reads
 // (data-*, on*, srcset, ...) and empties data: URIs, and shrinks whitespace between tags to one
