@@ -396,27 +396,29 @@ def _cpu_model() -> str:
     return platform.processor() or platform.machine()
 
 
-def record_results(tables: str, command: str) -> None:
-    """Replace the section between the accuracy markers of RESULTS.md (created when missing)."""
+def record_results(tables: str, command: str, markers: tuple[str, str] = (RECORD_BEGIN, RECORD_END)) -> None:
+    """Replace the section between the markers (the accuracy ones unless told) of RESULTS.md; a
+    missing section is added at the end."""
+    begin_marker, end_marker = markers
     section = "\n".join(
         [
-            RECORD_BEGIN,
+            begin_marker,
             f"Recorded {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}, "
             f"commit `{_git_commit()}`, on {os.cpu_count()} CPUs ({_cpu_model()}).",
             "",
             f"    {command}",
             "",
             tables,
-            RECORD_END,
+            end_marker,
         ]
     )
     if RESULTS_FILE.exists():
         current = RESULTS_FILE.read_text(encoding="utf-8")
     else:
         current = "# Benchmark results\n\n## Accuracy\n\n"
-    begin, end = current.find(RECORD_BEGIN), current.find(RECORD_END)
+    begin, end = current.find(begin_marker), current.find(end_marker)
     if begin != -1 and end > begin:
-        updated = current[:begin] + section + current[end + len(RECORD_END) :]
+        updated = current[:begin] + section + current[end + len(end_marker) :]
     else:
         updated = current.rstrip("\n") + "\n\n" + section + "\n"
     RESULTS_FILE.write_text(updated, encoding="utf-8")

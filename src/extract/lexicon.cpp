@@ -1,7 +1,9 @@
 #include "extract/lexicon.hpp"
 
 #include <array>
+#include <iterator>
 #include <string>
+#include <unordered_set>
 
 #include "text/ascii.hpp"
 
@@ -47,6 +49,14 @@ constexpr std::string_view kFurnitureHeadings[] = {
     "Most Popular", "Most read", "Most Read", "Trending", "Popular posts", "Comments", "comments",
     "Leave a Reply", "Leave a reply", "Leave a comment", "Share this", "Tags", "Categories",
     "相关", "推荐", "热门", "猜你喜欢", "延伸阅读", "评论", "排行", "更多", "精彩图片", "专题"};
+
+// Whether a token list holds a token: a hash set made once per list, since every element's
+// class and id tokens are looked up in every list.
+template <const auto& List>
+bool contains(std::string_view token) {
+    static const std::unordered_set<std::string_view> set(std::begin(List), std::end(List));
+    return set.contains(token);
+}
 
 template <std::size_t N>
 bool contains(const std::string_view (&list)[N], std::string_view token) {
@@ -156,6 +166,7 @@ constexpr std::string_view kCreditPrefixes[] = {
 }  // namespace
 
 NameSignal classify_names(std::string_view class_attr, std::string_view id_attr) {
+    if (class_attr.empty() && id_attr.empty()) return NameSignal::None;  // most elements
     static constexpr std::string_view kNetworks[] = {"social", "twitter", "tweet", "instagram", "facebook",
                                                       "tiktok", "threads", "bluesky", "mastodon"};
     bool boilerplate = false, comments = false, content = false, embedded = false, network = false;
@@ -164,9 +175,9 @@ NameSignal classify_names(std::string_view class_attr, std::string_view id_attr)
         // content, not a share bar.
         if (token == "embed" || token == "embedded") embedded = true;
         if (contains(kNetworks, token)) network = true;
-        if (contains(kCommentTokens, token)) comments = true;
-        else if (contains(kBoilerplateTokens, token)) boilerplate = true;
-        else if (contains(kContentTokens, token)) content = true;
+        if (contains<kCommentTokens>(token)) comments = true;
+        else if (contains<kBoilerplateTokens>(token)) boilerplate = true;
+        else if (contains<kContentTokens>(token)) content = true;
     };
     for_each_token(class_attr, visit);
     for_each_token(id_attr, visit);
@@ -232,7 +243,11 @@ PhraseSignal classify_phrase(std::string_view line) {
         if (c != ' ') packed.push_back(c);
     PhraseSignal found = PhraseSignal::None;
     for (const Phrase& phrase : kPhrases) {
-        if (line.find(phrase.text) == std::string_view::npos && packed.find(phrase.text) == std::string::npos) continue;
+        // One search is enough: a phrase with a space can only be in the line, and one without
+        // is in the packed line whenever it is in the line.
+        bool spaced = phrase.text.find(' ') != std::string_view::npos;
+        if ((spaced ? line.find(phrase.text) : std::string_view(packed).find(phrase.text)) == std::string_view::npos)
+            continue;
         if (phrase.signal == PhraseSignal::Legal) return PhraseSignal::Legal;
         found = phrase.signal;
     }
