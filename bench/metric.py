@@ -156,23 +156,70 @@ def snippet_present(snippet: str, text: Optional[str]) -> bool:
     return fold_whitespace(snippet).lower() in fold_whitespace(text).lower()
 
 
+# Typographic quotes fold to ASCII ones: wcxb's hand-written gold types "'" where the page has "’".
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _fold_title(text: Optional[str]) -> str:
+    return fold_whitespace(text).translate(_QUOTES)
+
+
+def title_matches_exactly(predicted: Optional[str], gold: str) -> bool:
+    """Equal after whitespace and quote folding (case counts)."""
+    return _fold_title(predicted) == _fold_title(gold)
+
+
+# Where a title meets the site or section name around it: " | Site", " - Site", "_频道_网站".
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-{1,2}|\u2013|\u2014|::|\u00b7|\u2022|\u00bb|/)\s+|\s*(?:_|\uff5c|\u2014\u2014)\s*")
+# A site or section name is short: a few words, or a few CJK characters.
+_MAX_SITE_WORDS, _MAX_SITE_CHARACTERS = 5, 40
+
+
+def _site_like(part: str) -> bool:
+    """`part` (what the gold has beyond our title) is only separators and short names."""
+    pieces = [p.strip(" :") for p in _TITLE_SEPARATOR.split(part)]
+    return all(len(p.split()) <= _MAX_SITE_WORDS and len(p) <= _MAX_SITE_CHARACTERS for p in pieces)
+
+
 def title_matches(predicted: Optional[str], gold: str) -> bool:
-    return fold_whitespace(predicted) == fold_whitespace(gold)
+    """Exact (title_matches_exactly), or the gold is our title plus a site or section name that
+    the title field leaves out by definition ("Article | Site", "Site - Article", "标题_频道_网站"):
+    Readability's gold keeps them. The extra part must start at a title separator and hold only
+    short segments, none longer than our title."""
+    ours, theirs = _fold_title(predicted), _fold_title(gold)
+    if ours == theirs:
+        return True
+    if not ours or len(ours) >= len(theirs):
+        return False
+    if theirs.startswith(ours):
+        extra, at_separator = theirs[len(ours):], _TITLE_SEPARATOR.match(theirs, len(ours))
+    elif theirs.endswith(ours):
+        extra = theirs[: len(theirs) - len(ours)]
+        at_separator = next((m for m in _TITLE_SEPARATOR.finditer(extra) if m.end() == len(extra)), None)
+    else:
+        return False
+    return at_separator is not None and _site_like(extra) and len(extra.strip()) < len(ours)
 
 
 # Gold placeholders meaning "the page names no author / no date".
 UNKNOWN_MARKERS = {"unknown"}
 
 
+# Whitespace and the marks that join names into a list: "A; B" (ours), "A, B" (Readability),
+# "A B" and "A、B" (cwced) are the same list of people.
+_NAME_LIST_JOINERS = re.compile(r"[\s,;\uff0c\uff1b\u3001]+")
+
+
 def _normalize_name(name: Optional[str]) -> str:
-    return fold_whitespace(name).lower()
+    return _NAME_LIST_JOINERS.sub("", fold_whitespace(name).lower())
 
 
 def author_matches(predicted: Optional[str], gold: str) -> bool:
-    """Containment either way, case-insensitive: gold "Jane Doe" accepts "By Jane Doe" and "Jane
-    Doe" accepts gold "Jane Doe, Staff Writer". Gold UNKNOWN is right only when no author is given."""
+    """Containment either way, case-insensitive, list joiners ignored: gold "Jane Doe" accepts
+    "By Jane Doe", "Jane Doe" accepts gold "Jane Doe, Staff Writer", "A; B" accepts gold "A, B" or
+    "A B". Gold UNKNOWN is right only when no author is given."""
     gold_norm, predicted_norm = _normalize_name(gold), _normalize_name(predicted)
-    if gold_norm in UNKNOWN_MARKERS:
+    if fold_whitespace(gold).lower() in UNKNOWN_MARKERS:
         return not predicted_norm
     if not predicted_norm:
         return False

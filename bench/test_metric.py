@@ -22,6 +22,7 @@ from metric import (  # noqa: E402
     shingles,
     snippet_present,
     title_matches,
+    title_matches_exactly,
     tokenize,
 )
 
@@ -154,9 +155,29 @@ class MetadataTest(unittest.TestCase):
         self.assertTrue(author_matches("", "UNKNOWN"))
         self.assertFalse(author_matches("张三", "UNKNOWN"))
 
-    def test_title_exact_after_whitespace_folding(self):
-        self.assertTrue(title_matches("  A\n title ", "A title"))
-        self.assertFalse(title_matches("a title", "A title"))
+    def test_author_lists_match_whatever_joins_them(self):
+        self.assertTrue(author_matches("Stella Kim; Jennifer Jett", "Stella Kim, Jennifer Jett"))
+        self.assertTrue(author_matches("宋怡; 杨志华", "宋怡 杨志华"))
+        self.assertTrue(author_matches("赵延东; 风笑天", "赵延东、风笑天"))
+        self.assertFalse(author_matches("宋怡; 李四", "宋怡 杨志华"))
+
+    def test_title_exact_after_whitespace_and_quote_folding(self):
+        self.assertTrue(title_matches_exactly("  A\n title ", "A title"))
+        self.assertTrue(title_matches_exactly("Here’s how", "Here's how"))
+        self.assertFalse(title_matches_exactly("a title", "A title"))
+        self.assertFalse(title_matches_exactly("How to Build", "How to Build | eHow"))
+
+    def test_title_may_leave_out_the_site_name_the_gold_keeps(self):
+        self.assertTrue(title_matches("How to Build a Terrarium", "How to Build a Terrarium | eHow"))
+        self.assertTrue(title_matches("Site Reliability Engineering", "Google - Site Reliability Engineering"))
+        self.assertTrue(title_matches("人工智能迈上新台阶", "人工智能迈上新台阶_科技_腾讯网"))
+        self.assertTrue(title_matches("宇航员在太空中喝酒会怎么样？后果很严重", "宇航员在太空中喝酒会怎么样？后果很严重 _探索者 _光明网"))
+        self.assertTrue(title_matches("Samantha and The Great Big Lie", "Samantha and The Great Big Lie - John C. Welch - Medium"))
+        # Only at a separator, only short names, never more than the title itself.
+        self.assertFalse(title_matches("How to Build", "How to Build a Terrarium"))
+        self.assertFalse(title_matches("A title", "A title - and a long subtitle that says a great deal more"))
+        self.assertFalse(title_matches("Short", "Short | Longer site name"))
+        self.assertFalse(title_matches("", "A title"))
 
     def test_snippets_fold_whitespace_and_case(self):
         self.assertTrue(snippet_present("Hello   World", "say hello\nworld now"))
@@ -187,13 +208,13 @@ class HarnessTest(unittest.TestCase):
                 page = score_page("wcxb-dev", row, output)
                 self.assertTrue(page.failure)
                 self.assertEqual(page.text, TextScore(0.0, 0.0))
-                self.assertEqual(page.metadata, {"title": False, "author": False, "date": False})
+                self.assertEqual(page.metadata, {"title": False, "title_exact": False, "author": False, "date": False})
                 self.assertEqual((page.with_found, page.without_avoided), ((0, 1), (0, 1)))
             page = score_page("wcxb-dev", row, {"input": "p1", "text": "A B c d e", "title": "T", "author": None,
                                                 "date": "2020-01-02T10:00:00Z", "error": None})
             self.assertIsNone(page.failure)
             self.assertEqual(page.text, TextScore(1.0, 1.0))
-            self.assertEqual(page.metadata, {"title": True, "author": True, "date": True})
+            self.assertEqual(page.metadata, {"title": True, "title_exact": True, "author": True, "date": True})
             self.assertEqual((page.with_found, page.without_avoided), ((1, 1), (1, 1)))
 
     def test_the_fake_cli_echoes_inputs_in_order(self):

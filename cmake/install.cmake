@@ -77,6 +77,7 @@ webclean_dependency(TARGETS nlohmann_json::nlohmann_json FIND_PACKAGE nlohmann_j
 webclean_dependency(TARGETS CURL::libcurl       FIND_PACKAGE CURL            PC_LIBS -lcurl)
 webclean_dependency(TARGETS pugixml::pugixml pugixml pugixml::shared pugixml::static
                     FIND_PACKAGE pugixml PC_MODULES pugixml)
+webclean_dependency(TARGETS PkgConfig::ZSTD     PKG_CONFIG ZSTD libzstd      PC_MODULES libzstd)
 webclean_dependency(TARGETS Threads::Threads    FIND_PACKAGE Threads)
 
 # A linked imported target with no entry above would break find_package(webclean) for users of

@@ -6,6 +6,7 @@
 #include "dom/tree.hpp"
 #include "extract/articles.hpp"
 #include "extract/blocks.hpp"
+#include "extract/repeats.hpp"
 #include "extract/select.hpp"
 #include "limits/deadline.hpp"
 #include "metadata/metadata.hpp"
@@ -143,6 +144,10 @@ Result run_stages(std::string_view bytes, const Options& options) {
     doc.blocks = std::move(selection.article);
     doc.comment_blocks = std::move(selection.comments);
     if (format == InputFormat::Markdown) strip_markup_left_over(doc.blocks);
+    if (options.deduplicate) {
+        content::drop_repeated_blocks(doc.blocks);
+        content::drop_repeated_blocks(doc.comment_blocks);
+    }
     // Text dumps and markdown have no <title>: the heading over the article names it.
     if (doc.metadata.title.empty()) doc.metadata.title = selection.heading_before;
     if (doc.metadata.title.empty())

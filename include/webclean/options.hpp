@@ -32,6 +32,9 @@ struct Options {
     bool include_captions = false;  // keep figure captions in the text (table captions always stay)
     bool include_images = false;    // reserved: image references in markdown output
     bool include_links = false;     // reserved: link targets in markdown output
+    bool keep_byline = false;       // keep byline lines (author, date, source, editor) in the text; the
+                                    // metadata carries them either way
+    bool deduplicate = false;       // drop a block (10+ characters) that repeats an earlier one
     std::string url;                // the page's URL: metadata fallback and base for relative links
     std::string http_charset;       // charset from an HTTP Content-Type header, when known
     Limits limits;

@@ -60,14 +60,14 @@ std::string read_bounded(int fd, std::size_t max_bytes, std::size_t size_hint, s
     }
 }
 
-void walk_directory(const fs::path& directory, std::vector<Input>& out) {
+void walk_directory(const fs::path& directory, const std::string& root, std::vector<Input>& out) {
     std::error_code ec;
     fs::directory_iterator it(directory, ec);
     std::vector<fs::path> entries;
     for (; !ec && it != fs::directory_iterator(); it.increment(ec)) entries.push_back(it->path());
     if (ec) {
         out.push_back({Input::Kind::Failed, directory.string(),
-                       "read-error: cannot list directory: " + ec.message()});
+                       "read-error: cannot list directory: " + ec.message(), root});
         return;
     }
     // fs::path ordering compares element by element, so "a/b/z" sorts before "a/b-c/a".
@@ -76,11 +76,11 @@ void walk_directory(const fs::path& directory, std::vector<Input>& out) {
         std::error_code link_ec, target_ec;
         const auto link_status = fs::symlink_status(entry, link_ec);
         if (!link_ec && fs::is_directory(link_status)) {
-            walk_directory(entry, out);
+            walk_directory(entry, root, out);
             continue;
         }
         if (fs::is_regular_file(fs::status(entry, target_ec)))
-            out.push_back({Input::Kind::File, entry.string(), {}});
+            out.push_back({Input::Kind::File, entry.string(), {}, root});
     }
 }
 
@@ -102,19 +102,19 @@ bool is_directory(const std::string& spec) {
 
 void expand_input(const std::string& spec, std::vector<Input>& out) {
     if (spec == "-") {
-        out.push_back({Input::Kind::Stdin, spec, {}});
+        out.push_back({Input::Kind::Stdin, spec, {}, {}});
         return;
     }
     if (is_url(spec)) {
-        out.push_back({Input::Kind::Url, spec, {}});
+        out.push_back({Input::Kind::Url, spec, {}, {}});
         return;
     }
     if (is_directory(spec)) {
         // Entries are joined onto the spec as spelled, so "dir" and "dir/" both give "dir/x".
-        walk_directory(spec, out);
+        walk_directory(spec, spec, out);
         return;
     }
-    out.push_back({Input::Kind::File, spec, {}});
+    out.push_back({Input::Kind::File, spec, {}, {}});
 }
 
 std::string read_input(const Input& input, std::size_t max_bytes, std::string& bytes) {

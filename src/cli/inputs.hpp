@@ -12,6 +12,7 @@ struct Input {
     Kind kind = Kind::File;
     std::string name;   // as given (or as joined under a directory); shown in output as "input"
     std::string error;  // for Kind::Failed: why the input could not even be listed
+    std::string root;   // the directory given on the command line that this file was found in
 };
 
 // Appends the documents named by one spec: "-" is standard input, "scheme://..." a URL (fetched

@@ -3,10 +3,14 @@
 namespace webclean::dom {
 
 Tree::Tree() {
-    nodes_.reserve(1024);
     Node html;
     html.tag = GUMBO_TAG_HTML;
     nodes_.push_back(html);
+}
+
+void Tree::reserve(std::size_t nodes, std::size_t attributes) {
+    nodes_.reserve(nodes);
+    attributes_.reserve(attributes);
 }
 
 std::string_view Tree::attribute(NodeId id, std::string_view name) const {

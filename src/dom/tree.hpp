@@ -54,7 +54,9 @@ public:
     const Attribute* attributes_begin(NodeId id) const { return attributes_.data() + nodes_[id].first_attribute; }
     const Attribute* attributes_end(NodeId id) const { return attributes_begin(id) + nodes_[id].attribute_count; }
 
-    // Building. Elements and text are appended as the last child of parent.
+    // Building. Elements and text are appended as the last child of parent. Reserving room for
+    // the nodes a page will have spares the copies (and their doubled memory) of growing.
+    void reserve(std::size_t nodes, std::size_t attributes);
     NodeId add_element(NodeId parent, Tag tag);
     NodeId add_text(NodeId parent, std::string_view text);
     void add_attribute(NodeId element, std::string_view name, std::string_view value);

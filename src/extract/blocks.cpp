@@ -10,7 +10,7 @@ namespace {
 
 bool is_skipped_tag(dom::Tag tag) {
     switch (tag) {
-        case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+        case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
         case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
         case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
         case GUMBO_TAG_OPTION: case GUMBO_TAG_INPUT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_DATALIST:
@@ -93,6 +93,15 @@ bool short_text(const dom::Tree& tree, dom::NodeId element, std::size_t limit) {
         return bytes <= limit;
     });
     return bytes <= limit;
+}
+
+// Component names run to two or three words; an id of four or more words joined by hyphens
+// was spelled from a heading.
+bool is_text_anchor(std::string_view id) {
+    constexpr std::size_t anchor_words = 4;
+    std::size_t words = 1;
+    for (char c : id) words += c == '-';
+    return words >= anchor_words;
 }
 
 bool is_heading_tag(dom::Tag tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
@@ -248,8 +257,10 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
         }
         if (is_structural(tree, id)) flags |= kStructural;
         // A heading's id is an anchor spelled from its own words ("travel-related-coverage"),
-        // not the name of a box.
-        std::string_view id_name = is_heading_tag(node.tag) ? std::string_view() : tree.attribute(id, "id");
+        // not the name of a box; so is a section's id that runs to a phrase
+        // ("sharing-with-a-single-developer").
+        std::string_view id_name = tree.attribute(id, "id");
+        if (is_heading_tag(node.tag) || is_text_anchor(id_name)) id_name = {};
         switch (classify_names(tree.attribute(id, "class"), id_name)) {
             case NameSignal::Boilerplate:
                 // <article> and <main> say what they hold more reliably than their class names.
@@ -304,6 +315,9 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
         int level = 0;
         BlockKind kind = kind_of(node.tag, level, list_depth);
         if (kind == BlockKind::TableRow && !data_row) kind = BlockKind::Paragraph;
+        // Themes write image captions as classed paragraphs ("wp-caption-text").
+        if (kind == BlockKind::Paragraph && text::to_lower(tree.attribute(id, "class")).find("caption") != std::string::npos)
+            kind = BlockKind::Caption;
         // Text directly in a list item or heading keeps that kind; a plain <div>/<td> inherits
         // nothing, so a paragraph inside a list item stays a list item only if it is the item.
         owners.push_back({id, kind, level});

@@ -114,6 +114,12 @@ bool is_figure_credit(std::string_view line) {
     return false;
 }
 
+bool looks_like_markup(std::string_view line) {
+    line = text::trim(line);
+    return line.size() >= 3 && line.front() == '<' && (text::is_ascii_alpha(line[1]) || line[1] == '/') &&
+           line.back() == '>';
+}
+
 bool looks_like_menu(std::string_view line) {
     line = text::trim(line);
     if (line.size() > 400) return false;

@@ -20,6 +20,10 @@ std::string strip_continuation_markers(std::string_view line);
 // "■ 田晶娟制图", "图为…（新华社记者 张三 摄）", "▲ 资料图": a figure credit or caption line.
 bool is_figure_credit(std::string_view line);
 
+// Markup that a page escaped into its text ("<div class=…><img src=…>" inside <noscript>):
+// a line that opens with a tag and closes one.
+bool looks_like_markup(std::string_view line);
+
 // A line of several short items and no sentence: "北京 天津 河北 山西", "首页 | 新闻 | 体育",
 // "网站 > 科技 > 正文". What a text dump makes of a menu or breadcrumbs.
 bool looks_like_menu(std::string_view line);

@@ -1,7 +1,9 @@
 #include "extract/lexicon.hpp"
 
 #include <array>
+#include <iterator>
 #include <string>
+#include <unordered_set>
 
 #include "text/ascii.hpp"
 
@@ -47,6 +49,14 @@ constexpr std::string_view kFurnitureHeadings[] = {
     "Most Popular", "Most read", "Most Read", "Trending", "Popular posts", "Comments", "comments",
     "Leave a Reply", "Leave a reply", "Leave a comment", "Share this", "Tags", "Categories",
     "相关", "推荐", "热门", "猜你喜欢", "延伸阅读", "评论", "排行", "更多", "精彩图片", "专题"};
+
+// Whether a token list holds a token: a hash set made once per list, since every element's
+// class and id tokens are looked up in every list.
+template <const auto& List>
+bool contains(std::string_view token) {
+    static const std::unordered_set<std::string_view> set(std::begin(List), std::end(List));
+    return set.contains(token);
+}
 
 template <std::size_t N>
 bool contains(const std::string_view (&list)[N], std::string_view token) {
@@ -156,11 +166,18 @@ constexpr std::string_view kCreditPrefixes[] = {
 }  // namespace
 
 NameSignal classify_names(std::string_view class_attr, std::string_view id_attr) {
-    bool boilerplate = false, comments = false, content = false;
+    if (class_attr.empty() && id_attr.empty()) return NameSignal::None;  // most elements
+    static constexpr std::string_view kNetworks[] = {"social", "twitter", "tweet", "instagram", "facebook",
+                                                      "tiktok", "threads", "bluesky", "mastodon"};
+    bool boilerplate = false, comments = false, content = false, embedded = false, network = false;
     auto visit = [&](std::string_view token) {
-        if (contains(kCommentTokens, token)) comments = true;
-        else if (contains(kBoilerplateTokens, token)) boilerplate = true;
-        else if (contains(kContentTokens, token)) content = true;
+        // A post embedded in the story ("social-media-embed", "tweet-embed") is quoted
+        // content, not a share bar.
+        if (token == "embed" || token == "embedded") embedded = true;
+        if (contains(kNetworks, token)) network = true;
+        if (contains<kCommentTokens>(token)) comments = true;
+        else if (contains<kBoilerplateTokens>(token)) boilerplate = true;
+        else if (contains<kContentTokens>(token)) content = true;
     };
     for_each_token(class_attr, visit);
     for_each_token(id_attr, visit);
@@ -174,7 +191,7 @@ NameSignal classify_names(std::string_view class_attr, std::string_view id_attr)
             if (names.find(infix) != std::string::npos) boilerplate = true;
     }
     if (comments) return NameSignal::Comments;
-    if (boilerplate) return NameSignal::Boilerplate;
+    if (boilerplate && !(embedded && network)) return NameSignal::Boilerplate;
     if (content) return NameSignal::Content;
     return NameSignal::None;
 }
@@ -196,6 +213,26 @@ bool names_furniture_box(std::string_view class_attr, std::string_view id_attr) 
     return false;
 }
 
+bool is_byline(std::string_view line) {
+    static constexpr std::string_view kOpeners[] = {
+        "作者", "记者", "本报记者", "特约记者", "通讯员", "实习生", "本报实习生", "撰文", "文", "来源", "稿源",
+        "时间", "发布时间", "发表时间", "发布日期", "日期", "编辑", "责任编辑", "责编", "By ", "Written by ",
+        "Posted by ", "Published ", "Posted on ", "Updated "};
+    if (line.size() > 300) return false;
+    for (std::string_view open : {"（", "(", "【", "["})
+        if (line.substr(0, open.size()) == open) line.remove_prefix(open.size());
+    while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+    for (std::string_view opener : kOpeners) {
+        if (line.substr(0, opener.size()) != opener) continue;
+        // A label, not the start of a sentence ("时间过得真快"): a colon or a space follows.
+        std::string_view rest = line.substr(opener.size());
+        if (opener.back() == ' ' || rest.empty() || rest[0] == ' ' || rest[0] == ':' || rest[0] == '/' ||
+            rest.substr(0, 3) == "：" || rest.substr(0, 3) == "／")
+            return true;
+    }
+    return false;
+}
+
 PhraseSignal classify_phrase(std::string_view line) {
     for (std::string_view prefix : kCreditPrefixes)
         if (line.substr(0, prefix.size()) == prefix) return PhraseSignal::Credit;
@@ -206,7 +243,11 @@ PhraseSignal classify_phrase(std::string_view line) {
         if (c != ' ') packed.push_back(c);
     PhraseSignal found = PhraseSignal::None;
     for (const Phrase& phrase : kPhrases) {
-        if (line.find(phrase.text) == std::string_view::npos && packed.find(phrase.text) == std::string::npos) continue;
+        // One search is enough: a phrase with a space can only be in the line, and one without
+        // is in the packed line whenever it is in the line.
+        bool spaced = phrase.text.find(' ') != std::string_view::npos;
+        if ((spaced ? line.find(phrase.text) : std::string_view(packed).find(phrase.text)) == std::string_view::npos)
+            continue;
         if (phrase.signal == PhraseSignal::Legal) return PhraseSignal::Legal;
         found = phrase.signal;
     }

@@ -30,4 +30,8 @@ enum class PhraseSignal {
 // The strongest phrase signal found in a line of text (UTF-8, whitespace collapsed).
 PhraseSignal classify_phrase(std::string_view line);
 
+// A byline: a short line that opens with a writer, date, source or editor label ("作者：",
+// "本报记者", "来源：", "（责任编辑：", "By ", "Published "). Options::keep_byline keeps these.
+bool is_byline(std::string_view line);
+
 }  // namespace webclean::content

@@ -17,6 +17,8 @@ struct Settings {
     double sentence_block = 40;      // shorter blocks count as content when they carry punctuation
     double link_heavy = 0.5;         // link density above which a block is navigation
     double furniture_share = 0.5;    // a flagged element holding more of the page than this is not furniture
+    double comments_share = 0.9;     // the same for an element named as comments beside a post
+    double post_weight = 600;        // prose outside a comment box that makes a post of its own
     double short_interface = 60;     // interface phrases only condemn lines shorter than this
     double credit_line = 120;        // credit prefixes only condemn lines shorter than this
     double legal_line = 600;         // legal phrases condemn lines shorter than this
@@ -24,7 +26,8 @@ struct Settings {
     // An index page's headlines and teasers are what it has to read (its human gold keeps them);
     // only the precision preset returns nothing for them.
     bool empty_listings = false;
-    double stretch_gain = 2.0;       // the best stretch of blocks must outscore the best element this much
+    double stretch_gain = 2.0;
+    double tiny_page = 100;          // a page with less text than this is taken whole       // the best stretch of blocks must outscore the best element this much
     bool captions = false;           // keep figure captions (a table's caption is its title: always kept)
 };
 
@@ -50,8 +53,18 @@ struct Attempt {
 };
 
 // What the element flags above a block say about it.
-Role role_of(const dom::Tree& tree, const Page& page, const TextBlock& block, double total_weight,
-             const std::vector<double>& subtree_weight, const Settings& s, const Attempt& attempt) {
+// Sentences outside a box: the page's own post, when there is one.
+struct Weights {
+    std::vector<double> subtree, subtree_prose;  // by node
+    double total = 0, total_prose = 0;
+};
+
+bool is_prose(const TextBlock& b) { return b.punct > 0 && b.weight() >= 80 && b.link_density() < 0.3; }
+
+Role role_of(const dom::Tree& tree, const Page& page, const TextBlock& block, const Weights& w, const Settings& s,
+             const Attempt& attempt) {
+    const auto& subtree_weight = w.subtree;
+    double total_weight = w.total;
     Role role = Role::Content;
     bool inside_article = false;
     for (dom::NodeId id = block.owner; id != dom::none; id = tree[id].parent) {
@@ -62,7 +75,12 @@ Role role_of(const dom::Tree& tree, const Page& page, const TextBlock& block, do
         if (inside_article && !(f & (kStructural | kComments))) continue;
         if (!(f & (kStructural | kNamedFurniture | kComments))) continue;
         // An element holding most of the page's text is the page's frame, whatever its name.
-        if (subtree_weight[id] > s.furniture_share * total_weight) continue;
+        // A comment thread may well outweigh the post it follows: beside a post of some length,
+        // only a box holding nearly all of the page is a frame misnamed "comments". (Beside a
+        // one-line question, the "comments" are a forum thread's posts: the content.)
+        bool beside_a_post = w.total_prose - w.subtree_prose[id] >= s.post_weight;
+        double frame_share = f & kComments && beside_a_post ? s.comments_share : s.furniture_share;
+        if (subtree_weight[id] > frame_share * total_weight) continue;
         if (f & kComments) return Role::Comment;
         if (f & kStructural || (attempt.use_names && f & kNamedFurniture)) role = Role::Furniture;
     }
@@ -383,18 +401,26 @@ struct Scored {
 Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, const Attempt& attempt,
                    std::string_view title, bool drop_title_heading) {
     const auto& blocks = page.blocks;
-    std::vector<double> subtree_weight(tree.size(), 0.0);
-    double total = 0;
+    Weights page_weights;
+    page_weights.subtree.assign(tree.size(), 0.0);
+    page_weights.subtree_prose.assign(tree.size(), 0.0);
     for (const auto& b : blocks) {
-        total += b.weight();
-        for (dom::NodeId id = b.owner; id != dom::none; id = tree[id].parent) subtree_weight[id] += b.weight();
+        bool prose = is_prose(b);
+        page_weights.total += b.weight();
+        if (prose) page_weights.total_prose += b.weight();
+        for (dom::NodeId id = b.owner; id != dom::none; id = tree[id].parent) {
+            page_weights.subtree[id] += b.weight();
+            if (prose) page_weights.subtree_prose[id] += b.weight();
+        }
     }
+    const std::vector<double>& subtree_weight = page_weights.subtree;
+    const double total = page_weights.total;
 
     std::vector<Unit> units = paragraph_units(blocks);
     std::vector<Role> roles(blocks.size());
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         limits::check_deadline();
-        roles[i] = role_of(tree, page, blocks[i], total, subtree_weight, s, attempt);
+        roles[i] = role_of(tree, page, blocks[i], page_weights, s, attempt);
     }
     mark_furniture_sections(tree, page, subtree_weight, total, s, roles);
     mark_teaser_lists(tree, page, subtree_weight, roles);
@@ -443,20 +469,37 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
             for (std::size_t i = b + 1; i < e; ++i) best = common_ancestor(tree, best, blocks[i].owner);
         }
     }
-    if (best == dom::none || (score[best] <= 0 && run_end - run_begin == blocks.size())) return out;
+    // A page with next to no text (a note, a stub, a test case) is all content: no density
+    // to judge by, and nothing around it to confuse it with.
+    auto whole_tiny_page = [&] {
+        if (total >= s.tiny_page) return;
+        for (std::size_t i = 0; i < blocks.size(); ++i)
+            if (roles[i] == Role::Content && !condemned_by_phrase(blocks[i], s) && !menu[i]) out.article.push_back(i);
+        for (std::size_t i : out.article) out.weight += blocks[i].weight();
+    };
+    if (best == dom::none || (score[best] <= 0 && run_end - run_begin == blocks.size())) {
+        whole_tiny_page();
+        return out;
+    }
 
     out.container = best;
     std::string folded_title = fold(title);
     dom::NodeId end = page.subtree_end[best];
     std::vector<std::size_t> kept;
+    bool below_headings = false;  // a non-heading block is kept: the title heading is behind us
     for (std::size_t i = run_begin; i < run_end; ++i) {
         const TextBlock& b = blocks[i];
         if (b.owner < best || b.owner >= end) continue;
         if (roles[i] != Role::Content) continue;
-        if (b.kind == BlockKind::Caption && tree[b.owner].tag == GUMBO_TAG_FIGCAPTION && !s.captions) continue;
+        if (b.kind == BlockKind::Caption && tree[b.owner].tag != GUMBO_TAG_CAPTION && !s.captions) continue;
         if (b.link_density() > s.link_heavy && b.kind != BlockKind::Heading) continue;
         if (condemned_by_phrase(b, s) || menu[i] || is_figure_credit(b.text) || is_pinyin_label(b.text)) continue;
-        if (b.kind == BlockKind::Heading && drop_title_heading && !folded_title.empty() && fold(b.text) == folded_title) continue;
+        if (b.kind != BlockKind::Code && looks_like_markup(b.text)) continue;
+        // Only the heading over the article is the title; a wrong title never costs a section heading.
+        if (b.kind == BlockKind::Heading && drop_title_heading && !below_headings && !folded_title.empty() &&
+            fold(b.text) == folded_title)
+            continue;
+        below_headings = below_headings || b.kind != BlockKind::Heading;
         kept.push_back(i);
     }
     // A page with no structure around its article (a text dump, fragments in <body>): keep the
@@ -477,6 +520,10 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
     while (last > first && (weak_edge(blocks[kept[last - 1]]) || blocks[kept[last - 1]].kind == BlockKind::Heading)) --last;
     out.article.assign(kept.begin() + first, kept.begin() + last);
     if (s.empty_listings && is_listing(blocks, out.article)) out.article.clear();
+    if (out.article.empty()) {
+        whole_tiny_page();
+        return out;
+    }
     for (std::size_t i : out.article) out.weight += blocks[i].weight();
     return out;
 }
@@ -524,6 +571,22 @@ std::vector<Block> to_blocks(const Page& page, const std::vector<std::size_t>& i
     return out;
 }
 
+// Options::keep_byline: the byline lines that selection left out between the headline and the
+// article, and right after its end ("（责任编辑：王五）"), go back in their places.
+void restore_bylines(const Page& page, std::vector<std::size_t>& article) {
+    const auto& blocks = page.blocks;
+    std::vector<std::size_t> bylines;
+    for (std::size_t back = 1; back <= 6 && back <= article.front(); ++back) {
+        const TextBlock& b = blocks[article.front() - back];
+        if (b.kind == BlockKind::Heading) break;
+        if (is_byline(b.text)) bylines.push_back(article.front() - back);
+    }
+    for (std::size_t i = article.back() + 1; i < blocks.size() && i <= article.back() + 3; ++i)
+        if (blocks[i].kind != BlockKind::Heading && is_byline(blocks[i].text)) bylines.push_back(i);
+    article.insert(article.end(), bylines.begin(), bylines.end());
+    std::sort(article.begin(), article.end());
+}
+
 }  // namespace
 
 Selection select_article(const dom::Tree& tree, const Page& page, const Options& options, std::string_view title,
@@ -538,6 +601,7 @@ Selection select_article(const dom::Tree& tree, const Page& page, const Options&
     bool nested = best.container != dom::none && relaxed.container != dom::none &&
                   best.container >= relaxed.container && best.container < page.subtree_end[relaxed.container];
     if (!nested && relaxed.weight > best.weight * s.relax_gain) best = std::move(relaxed);
+    if (options.keep_byline && !best.article.empty()) restore_bylines(page, best.article);
     Selection selection;
     if (!best.article.empty())
         for (std::size_t back = 1; back <= 6 && back <= best.article.front(); ++back)

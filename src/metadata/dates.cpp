@@ -283,8 +283,9 @@ std::string normalize_date(std::string_view input) {
             Scanner sc{s, start};
             Date d;
             if (!parse(sc, d)) continue;
-            // A date glued to more digits ("2025-06-021") is some other number.
-            if (is_ascii_digit(sc.peek())) continue;
+            // A date glued to more digits ("2025-06-021") is some other number; after "日" the
+            // time of day may follow at once ("2005年3月11日12:12").
+            if (is_ascii_digit(sc.peek()) && is_ascii_digit(s[sc.i - 1])) continue;
             if (d.day != 0) read_time(sc, d);
             if (!plausible(d)) continue;
             return format(d);

@@ -28,8 +28,12 @@ bool type_matches(const Json& node, bool (*accept)(std::string_view)) {
 bool is_article_type(std::string_view t) {
     // Article and its schema.org subtypes all end in "Article" or are among these.
     return (t.size() >= 7 && t.substr(t.size() - 7) == "Article") || t == "BlogPosting" ||
-           t == "LiveBlogPosting" || t == "SocialMediaPosting" || t == "DiscussionForumPosting" ||
-           t == "Report" || t == "Review" || t == "Recipe" || t == "HowTo" || t == "VideoObject";
+           t == "LiveBlogPosting" || t == "SocialMediaPosting" || t == "DiscussionForumPosting" || t == "Report";
+}
+// Works that are the page's subject when no article node is there; beside an article node they
+// are usually embedded media or teasers (a news page's video player).
+bool is_other_work_type(std::string_view t) {
+    return t == "Review" || t == "Recipe" || t == "HowTo" || t == "VideoObject";
 }
 bool is_page_type(std::string_view t) {
     return (t.size() >= 7 && t.substr(t.size() - 7) == "WebPage") || t == "QAPage" || t == "FAQPage" ||
@@ -38,7 +42,7 @@ bool is_page_type(std::string_view t) {
 bool is_website_type(std::string_view t) { return t == "WebSite"; }
 
 std::string string_of(const Json& value) {
-    if (value.is_string()) return collapse_space(value.get_ref<const std::string&>());
+    if (value.is_string()) return collapse_space(decode_entities(value.get_ref<const std::string&>()));
     if (value.is_number_integer()) return std::to_string(value.get<long long>());
     return {};
 }
@@ -50,7 +54,7 @@ std::string field(const Json& node, const char* name) {
 
 // "name" of an object, or the string itself.
 std::string name_of(const Json& value) {
-    if (value.is_string()) return collapse_space(value.get_ref<const std::string&>());
+    if (value.is_string()) return string_of(value);
     if (value.is_object()) {
         std::string name = field(value, "name");
         if (name.empty()) {
@@ -168,8 +172,13 @@ JsonLdFacts read_json_ld(const std::vector<std::string_view>& blobs) {
     for (const auto& document : documents) collect(document, 0, nodes);
 
     // Only the first article node: later ones are often related articles.
+    const Json* article = nullptr;
     for (const Json* node : nodes)
-        if (type_matches(*node, is_article_type)) { take(*node, facts); break; }
+        if (type_matches(*node, is_article_type)) { article = node; break; }
+    if (!article)
+        for (const Json* node : nodes)
+            if (type_matches(*node, is_other_work_type)) { article = node; break; }
+    if (article) take(*article, facts);
     // A page node only fills what no article node gave; its name is often the site's title.
     for (const Json* node : nodes)
         if (type_matches(*node, is_page_type)) {

@@ -3,9 +3,11 @@
 // bylines in the text, the URL).
 #include "metadata/metadata.hpp"
 
+#include <algorithm>
 #include <array>
 #include <initializer_list>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "limits/deadline.hpp"
 #include "metadata/bylines.hpp"
@@ -48,8 +50,12 @@ constexpr std::array date_meta{
 constexpr std::array modified_meta{"article:modified_time", "og:updated_time", "article:modified", "datemodified",
                                    "dcterms.modified", "dc.date.modified", "weibo: article:update_at",
                                    "last-modified", "lastmod", "modified"};
-constexpr std::array author_meta{"article:author", "og:article:author", "author", "byl", "dc.creator",
-                                 "dcterms.creator", "parsely-author", "sailthru.author", "citation_author"};
+// Dublin Core names the work's creator on purpose; a bare "author" is as often the site's owner.
+constexpr std::array author_meta{"article:author", "og:article:author", "dc.creator", "dcterms.creator",
+                                 "author", "byl", "parsely-author", "sailthru.author", "citation_author",
+                                 "citation_authors"};
+// Title keys after JSON-LD: Dublin Core is the bibliographic title, og:title the social card's.
+constexpr std::array title_meta{"dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title"};
 constexpr std::array description_meta{"og:description", "description", "dc.description", "dcterms.description",
                                       "twitter:description"};
 constexpr std::array image_meta{"og:image", "og:image:url", "og:image:secure_url", "twitter:image",
@@ -58,8 +64,12 @@ constexpr std::array language_meta{"content-language", "og:locale", "dc.language
 
 // Everything read from the markup in one walk.
 struct Markup {
-    std::unordered_map<std::string, std::string_view> meta;  // first value per key
-    std::vector<std::string_view> tags, sections, authors_meta;
+    std::unordered_map<std::string, std::string_view> meta;  // first value per key, RDFa property first
+    std::unordered_set<std::string> keys_from_property;
+    // Every value per author key; those stated with property= when there are any.
+    std::unordered_map<std::string, std::vector<std::string_view>> author_values;
+    std::unordered_set<std::string> author_keys_from_property;
+    std::vector<std::string_view> tags, sections;
     std::string title, h1, canonical, license, html_lang;
     std::string item_author, item_date, item_modified, rel_author, time_date, time_date_marked, byline_element;
     std::string account_name;  // a publishing account's name on a platform page (#js_name, .profile_nickname)
@@ -138,8 +148,15 @@ void read_meta(const dom::Tree& tree, dom::NodeId id, Markup& m) {
                 key[key.find(':')] = '.';
             if (key == "article:tag") m.tags.push_back(content);
             if (key == "article:section") m.sections.push_back(content);
-            if (key == "article:author" || key == "author") m.authors_meta.push_back(content);
-            m.meta.emplace(std::move(key), content);
+            if (std::find(author_meta.begin(), author_meta.end(), key) != author_meta.end()) {
+                auto& values = m.author_values[key];
+                if (attribute == "property" && m.author_keys_from_property.insert(key).second) values.clear();
+                if (attribute == "property" || !m.author_keys_from_property.count(key)) values.push_back(content);
+            }
+            // property= is how RDFa states og: and dc: keys; name="og:title" is a common slip
+            // that a page may repeat with other content.
+            if (attribute == "property" && m.keys_from_property.insert(key).second) m.meta.insert_or_assign(key, content);
+            else m.meta.emplace(std::move(key), content);
         }
     }
 }
@@ -362,10 +379,33 @@ std::string site_from_title(std::string_view raw_title, std::string_view cleaned
     return detail::length_in_code_points(out) <= 40 && !looks_like_software_credit(out) ? out : std::string();
 }
 
-std::vector<std::string> authors_from(std::string_view value) {
+// The first word of a name ("Discuz!" of "Discuz! X3.4", "大汉" of "大汉版通": two Han
+// characters, as a brand's name starts).
+std::string_view first_word(std::string_view s) {
+    s = text::trim(s);
+    std::size_t i = 0, han = 0;
+    while (i < s.size()) {
+        std::size_t at = i;
+        char32_t c = detail::next_code_point(s, i);
+        if (detail::is_space(c)) return s.substr(0, at);
+        if (detail::is_han(c) && ++han == 2) return s.substr(0, i);
+    }
+    return s;
+}
+
+// The software that made the page, credited as its author ("Discuz! Team" beside the generator
+// "Discuz! X3.4", a CMS vendor beside its product).
+bool credits_generator(std::string_view author, std::string_view generator) {
+    if (looks_like_software_credit(author)) return true;
+    std::string_view a = first_word(author), g = first_word(generator);
+    return a.size() >= 3 && text::iequals(a, g);
+}
+
+std::vector<std::string> authors_from(std::string_view value, std::string_view generator = {}) {
     std::vector<std::string> names;
+    if (!generator.empty() && credits_generator(value, generator)) return names;
     for (auto& name : detail::split_authors(value))
-        if (!detail::looks_like_url_or_email(name)) names.push_back(std::move(name));
+        if (detail::plausible_author(name)) names.push_back(std::move(name));
     return names;
 }
 
@@ -388,26 +428,32 @@ Metadata extract_metadata(const dom::Tree& tree, std::string_view page_url) {
 
     // JSON-LD first, as for every field: og:title is the social-media title, often reworded.
     // Some sites put the title in "name" and a kind of page in "headline"; the <title> tells.
+    // Others put their own name there.
     std::string raw_title = ld.headline;
-    if (!ld.name.empty() && (raw_title.empty() || (m.title.find(ld.name) != std::string::npos &&
-                                                   m.title.find(ld.headline) == std::string::npos)))
+    const bool name_is_site = text::iequals(ld.name, ld.publisher) || text::iequals(ld.name, md.sitename) ||
+                              text::iequals(ld.name, ld.website_name);
+    if (!ld.name.empty() && !name_is_site &&
+        (raw_title.empty() ||
+         (m.title.find(ld.name) != std::string::npos && m.title.find(ld.headline) == std::string::npos)))
         raw_title = ld.name;
-    if (raw_title.empty()) raw_title = collapse_space(first_meta(m, {"og:title", "dc.title", "dcterms.title", "twitter:title"}));
+    if (raw_title.empty()) raw_title = collapse_space(first_meta(m, title_meta));
     if (raw_title.empty()) raw_title = m.title;
     if (raw_title.empty()) raw_title = m.h1;
-    md.title = clean_title(raw_title, md.sitename, m.h1);
+    md.title = clean_title(detail::decode_entities(raw_title), md.sitename, m.h1);
     if (md.sitename.empty()) md.sitename = site_from_title(m.title, clean_title(m.title, "", m.h1));
 
     // Authors.
-    md.authors = ld.authors;
-    if (md.authors.empty())
-        for (std::string_view value : m.authors_meta) detail::append_unique(md.authors, authors_from(value));
-    if (md.authors.empty()) md.authors = authors_from(m.item_author);
-    if (md.authors.empty()) {
-        for (const char* key : author_meta)
-            if (auto it = m.meta.find(key); it != m.meta.end() && md.authors.empty()) md.authors = authors_from(it->second);
+    const std::string_view generator = first_meta(m, {"generator"});
+    for (const auto& name : ld.authors)
+        if (detail::plausible_author(name)) md.authors.push_back(name);
+    // A key may be repeated, one author each.
+    for (const char* key : author_meta) {
+        if (!md.authors.empty()) break;
+        if (auto it = m.author_values.find(key); it != m.author_values.end())
+            for (std::string_view value : it->second) detail::append_unique(md.authors, authors_from(value, generator));
     }
-    const detail::Bylines bylines = detail::scan_bylines(page);
+    if (md.authors.empty()) md.authors = authors_from(m.item_author);
+    const detail::Bylines bylines = detail::scan_bylines(page, md.title);
     if (md.authors.empty()) md.authors = bylines.authors;
     if (md.authors.empty()) md.authors = authors_from(m.rel_author);
     if (md.authors.empty() && !m.byline_element.empty()) {
@@ -459,6 +505,8 @@ Metadata extract_metadata(const dom::Tree& tree, std::string_view page_url) {
 
     md.source = bylines.source;
     md.editor = bylines.editor;
+    // "来源：尹娟": a source that is a person's name is the writer.
+    if (md.authors.empty() && detail::looks_like_han_person(md.source)) md.authors = {md.source};
 
     // Registration numbers sit in the footer: every line of the page.
     for (const auto& line : page.lines) {

@@ -16,7 +16,7 @@ struct Segment {
 
 // Separators that join a title to a site or section name, longest first.
 constexpr std::string_view title_separators[] = {
-    " :: ", " -- ", " | ", " - ", " – ", " — ", " » ", " · ", " • ", " ~ ", " _ ",
+    " :: ", " -- ", " | ", " - ", " – ", " — ", " » ", " · ", " • ", " ~ ", " _ ", " / ",
     "——",   "｜",   "丨",  " |",  "| ",  "_",   "|",   "－"};
 
 bool ascii_word_char(char c) { return text::is_ascii_alnum(c); }
@@ -107,6 +107,17 @@ std::string clean_title(std::string_view title_in, std::string_view sitename_in,
     const std::string site = detail::collapse_space(sitename_in);
     const std::string h1 = detail::collapse_space(h1_in);
     if (title.empty()) return h1;
+    // "标题 松花江网": a site name joined by a bare space at the end, known from the site name or
+    // from an h1 that is the site's logo. (At the start it is a brand's product: "Maelstrom 40L
+    // Hiking Backpack" on maelstrom's own site.)
+    for (std::string_view name : {std::string_view(site), std::string_view(h1)}) {
+        if (name.empty() || detail::length_in_code_points(name) > 12 || title.size() <= name.size() + 1) continue;
+        std::string_view rest;
+        if (title.compare(title.size() - name.size(), name.size(), name) == 0 && title[title.size() - name.size() - 1] == ' ')
+            rest = std::string_view(title).substr(0, title.size() - name.size() - 1);
+        // With a separator as well ("Article | Site"), the segments below decide.
+        if (!rest.empty() && split_title(title).size() < 2 && weight(rest) >= 2 * weight(name)) return std::string(rest);
+    }
     std::string_view t(title);
     std::vector<Segment> segments = split_title(t);
     if (segments.size() < 2) return title;

@@ -15,11 +15,14 @@ struct PrescanResult {
     std::string html;                 // what Gumbo gets
     std::vector<std::string> json_ld; // bodies of <script type="application/ld+json">
     std::size_t flattened_tags = 0;   // start/end tags dropped for passing max_depth
+    std::size_t start_tags = 0;       // start tags kept: about the elements the tree will have
 };
 
-// One pass over the bytes: removes comments and the content of script, style, noscript,
-// template, svg, iframe, object and textarea elements (keeping JSON-LD scripts aside), and drops
-// tags that would nest deeper than max_depth (their text stays).
+// One pass over the bytes: removes comments and the content of script, style,
+// template, svg, iframe, object and textarea elements (keeping JSON-LD scripts aside), drops
+// tags that would nest deeper than max_depth (their text stays), drops attributes no stage reads
+// (data-*, on*, srcset, ...) and empties data: URIs, and shrinks whitespace between tags to one
+// character outside pre and tables. None of it changes what a later stage sees of the page.
 PrescanResult prescan(std::string_view html, std::size_t max_depth);
 
 enum class ParseStatus { Ok, TooManyNodes };

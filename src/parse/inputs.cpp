@@ -25,6 +25,10 @@ InputFormat detect_format(std::string_view s) {
     if (starts_with(lower, "<!doctype") || starts_with(lower, "<html") || starts_with(lower, "<?xml")) return InputFormat::Html;
     if (starts_with(head, "---\n") || starts_with(head, "---\r\n")) return InputFormat::Markdown;
     std::string sample = text::to_lower(head);
+    // A document's own structure, further down when a script or a stray tag comes first
+    // (old portals put a <script> before <html>): never in a text dump or in markdown.
+    if (count(sample, "<html") + count(sample, "<head>") + count(sample, "<body") + count(sample, "</title>") > 0)
+        return InputFormat::Html;
     // Paired block tags mean HTML, even when text lines surround them (a scraper's fragments).
     std::size_t tags = count(sample, "<p") + count(sample, "<div") + count(sample, "<br") + count(sample, "</p>") +
                        count(sample, "<span") + count(sample, "<a ") + count(sample, "<table") + count(sample, "<li");

@@ -1,6 +1,7 @@
 #include <cstring>
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "limits/deadline.hpp"
@@ -14,7 +15,7 @@ using text::ascii_lower;
 using text::is_ascii_alpha;
 
 // Elements whose content is dropped whole: never article text, often most of a page's bytes.
-constexpr std::string_view kDroppedElements[] = {"script", "style", "noscript", "template", "svg",
+constexpr std::string_view kDroppedElements[] = {"script", "style", "template", "svg",
                                                   "iframe", "object", "textarea", "math"};
 
 // Elements that never nest in the tree Gumbo builds (void), or whose start tag closes an open
@@ -45,47 +46,58 @@ constexpr std::string_view kScopeBoundaries[] = {"table", "applet", "marquee"};
 // with many of them costs quadratic time. Real pages stay far below.
 constexpr std::size_t kMaxAttributes = 100;
 
+// Elements inside which whitespace between tags is left alone (see append_text).
+constexpr std::string_view kWhitespaceKept[] = {"pre", "listing", "xmp", "plaintext", "table"};
+
+// Attributes that no stage reads and that often make up much of a page's markup (framework
+// data, event handlers, responsive image lists, layout hints): Gumbo never sees them.
+constexpr std::string_view kUnreadAttributes[] = {
+    "srcset", "sizes", "integrity", "crossorigin", "referrerpolicy", "loading", "decoding", "fetchpriority",
+    "tabindex", "width", "height", "target", "media", "nonce", "ping", "jsaction", "jsname", "jscontroller",
+    "jsmodel", "jslog", "jsdata", "jsshadow", "jsowner"};
+// An attribute value this long holds no metadata or class name anyone wrote by hand (metadata
+// reads values of at most 8 KB): it is emptied.
+constexpr std::size_t kLongestAttributeValue = 64 * 1024;
+
 bool in(std::string_view name, const auto& list) {
     for (std::string_view item : list)
         if (item == name) return true;
     return false;
 }
 
-bool is_tag_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+// What the lists above say of one tag name, looked up once per tag.
+enum TagTraits : unsigned { kDropped = 1, kUncountedDepth = 2, kKeepsWhitespace = 4 };
 
-// The end of a tag that starts at `from` (after the name), honouring quoted attribute values.
-struct TagEnd {
-    std::size_t end;             // just past the '>'; size() when the tag never closes
-    std::size_t cut = 0;         // where attribute kMaxAttributes + 1 starts; 0 when there is none
-};
+unsigned tag_traits(std::string_view name) {
+    static const auto traits = [] {
+        std::unordered_map<std::string_view, unsigned> map;
+        for (std::string_view n : kDroppedElements) map[n] |= kDropped;
+        for (std::string_view n : kUncounted) map[n] |= kUncountedDepth;
+        for (std::string_view n : kWhitespaceKept) map[n] |= kKeepsWhitespace;
+        return map;
+    }();
+    auto found = traits.find(name);
+    return found == traits.end() ? 0 : found->second;
+}
 
-TagEnd tag_end(std::string_view s, std::size_t from) {
+// Position just past the '>' closing a tag that starts at `from` (after the name), honouring
+// quoted attribute values; size() when the tag never closes.
+std::size_t tag_end(std::string_view s, std::size_t from) {
     char quote = 0;
-    std::size_t attributes = 0, cut = 0;
-    bool after_separator = true;  // whitespace, '/' or a closing quote: a new attribute may start
     for (std::size_t i = from; i < s.size(); ++i) {
         char c = s[i];
         if (quote) {
-            if (c == quote) {
-                quote = 0;
-                after_separator = true;
-            }
+            if (c == quote) quote = 0;
         } else if (c == '"' || c == '\'') {
             // A quote only opens a value right after '=' (possibly with spaces).
             std::size_t j = i;
-            while (j > from && is_tag_space(s[j - 1])) --j;
+            while (j > from && (s[j - 1] == ' ' || s[j - 1] == '\t' || s[j - 1] == '\n')) --j;
             if (j > from && s[j - 1] == '=') quote = c;
-            else after_separator = false;
         } else if (c == '>') {
-            return {i + 1, cut};
-        } else if (is_tag_space(c) || c == '/') {
-            after_separator = true;
-        } else {
-            if (after_separator && c != '=' && ++attributes == kMaxAttributes + 1 && cut == 0) cut = i;
-            after_separator = false;
+            return i + 1;
         }
     }
-    return {s.size(), cut};
+    return s.size();
 }
 
 // Finds "</name" case-insensitively at or after from; npos when absent.
@@ -105,13 +117,119 @@ std::size_t find_end_tag(std::string_view s, std::size_t from, std::string_view 
     }
 }
 
+constexpr bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+bool starts_with_lower(std::string_view s, std::string_view prefix) {
+    if (s.size() < prefix.size()) return false;
+    for (std::size_t k = 0; k < prefix.size(); ++k)
+        if (ascii_lower(s[k]) != prefix[k]) return false;
+    return true;
+}
+
+bool is_unread_attribute(std::string_view name) {
+    if (starts_with_lower(name, "data-") || starts_with_lower(name, "on")) return true;
+    char lower[16];
+    if (name.size() > sizeof lower) return false;
+    for (std::size_t k = 0; k < name.size(); ++k) lower[k] = ascii_lower(name[k]);
+    return in(std::string_view(lower, name.size()), kUnreadAttributes);
+}
+
+// Appends text that lies between tags. Whitespace alone between two tags (indentation, often a
+// large share of a page's text bytes) becomes one character, a line break when it held one,
+// except where whitespace is content (preformatted elements) or is measured (inside tables,
+// whose cells the extract stage weighs by their raw bytes). Text with words in it is kept as it is.
+void append_text(std::string& out, std::string_view text, bool keep_whitespace) {
+    if (keep_whitespace || text.size() < 2) {
+        out.append(text);
+        return;
+    }
+    bool line_break = false;
+    for (char c : text) {
+        if (!is_html_space(c)) {
+            out.append(text);
+            return;
+        }
+        line_break |= c == '\n' || c == '\r';
+    }
+    out.push_back(line_break ? '\n' : ' ');
+}
+
+// Appends a start tag, s[begin, end) with its name ending at name_end, without the attributes
+// no stage reads and with data: URIs and overlong values emptied. Attributes are split as an
+// HTML tokenizer splits them, so what is kept reaches Gumbo byte for byte.
+void append_start_tag(std::string& out, std::string_view s, std::size_t begin, std::size_t name_end, std::size_t end) {
+    if (end > s.size() || s[end - 1] != '>') {  // a tag the page never closes: as it is
+        out.append(s.substr(begin, end - begin));
+        return;
+    }
+    std::size_t size_before = out.size();
+    out.append(s.substr(begin, name_end - begin));
+    bool changed = false;
+    std::size_t attributes = 0;
+    std::size_t i = name_end, last = end - 1;  // s[last] is the closing '>'
+    while (i < last) {
+        if (attributes == kMaxAttributes) {  // the rest goes
+            changed = true;
+            break;
+        }
+        std::size_t gap = i;
+        while (i < last && (is_html_space(s[i]) || s[i] == '/')) ++i;
+        if (i == last) {
+            out.append(s.substr(gap, i - gap));
+            break;
+        }
+        std::size_t name_begin = i++;
+        while (i < last && !is_html_space(s[i]) && s[i] != '/' && s[i] != '=') ++i;
+        std::string_view name = s.substr(name_begin, i - name_begin);
+        std::size_t value_begin = std::string_view::npos, value_end = std::string_view::npos;
+        std::size_t after_name = i;
+        while (after_name < last && is_html_space(s[after_name])) ++after_name;
+        if (after_name < last && s[after_name] == '=') {
+            std::size_t v = after_name + 1;
+            while (v < last && is_html_space(s[v])) ++v;
+            if (v < last && (s[v] == '"' || s[v] == '\'')) {
+                std::size_t close = s.find(s[v], v + 1);
+                value_begin = v + 1;
+                value_end = close == std::string_view::npos || close > last ? last : close;
+                i = value_end == last ? last : value_end + 1;
+            } else {
+                value_begin = v;
+                while (v < last && !is_html_space(s[v])) ++v;
+                value_end = v;
+                i = v;
+            }
+        }
+        if (is_unread_attribute(name)) {
+            changed = true;
+            continue;
+        }
+        ++attributes;
+        std::string_view value;
+        if (value_begin != std::string_view::npos) value = s.substr(value_begin, value_end - value_begin);
+        if (value.size() > kLongestAttributeValue || starts_with_lower(value, "data:")) {
+            changed = true;
+            out.append(s.substr(gap, name_begin - gap));
+            out.append(name);
+            out.append("=\"\"");
+            continue;
+        }
+        out.append(s.substr(gap, i - gap));
+    }
+    if (!changed) {  // nothing dropped: the tag exactly as written
+        out.resize(size_before);
+        out.append(s.substr(begin, end - begin));
+        return;
+    }
+    out.push_back('>');
+}
+
 // A tag name as HTML's tokenizer reads it (up to whitespace, '/' or '>'), lower-cased. Names
 // past kMaxStored bytes keep their start plus a hash of the whole, so two long names that differ
 // late still differ.
 constexpr std::size_t kMaxStored = 32;
 std::string read_tag_name(std::string_view s, std::size_t& i) {
     std::size_t begin = i;
-    while (i < s.size() && !is_tag_space(s[i]) && s[i] != '/' && s[i] != '>') ++i;
+    while (i < s.size() && !is_html_space(s[i]) && s[i] != '/' && s[i] != '>') ++i;
     std::string name;
     name.reserve(std::min(i - begin, kMaxStored));
     for (std::size_t k = begin; k < i && name.size() < kMaxStored; ++k) name.push_back(ascii_lower(s[k]));
@@ -173,73 +291,77 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
     PrescanResult out;
     out.html.reserve(s.size());
     OpenElements open;
-    std::size_t excess = 0, i = 0;
+    std::size_t excess = 0, i = 0, whitespace_kept = 0;
 
     while (i < s.size()) {
         limits::check_deadline();
         const char* lt = static_cast<const char*>(std::memchr(s.data() + i, '<', s.size() - i));
         if (!lt) {
-            out.html.append(s.substr(i));
+            append_text(out.html, s.substr(i), whitespace_kept > 0);
             break;
         }
         std::size_t at = lt - s.data();
-        out.html.append(s.substr(i, at - i));
+        append_text(out.html, s.substr(i, at - i), whitespace_kept > 0);
         i = at;
 
-        if (s.compare(i, 4, "<!--") == 0) {
+        if (i + 3 < s.size() && s[i + 1] == '!' && s[i + 2] == '-' && s[i + 3] == '-') {
             std::size_t close = s.find("-->", i + 4);
             i = close == std::string_view::npos ? s.size() : close + 3;
             continue;
         }
         bool closing = i + 1 < s.size() && s[i + 1] == '/';
-        std::size_t n = i + (closing ? 2 : 1);
-        if (n >= s.size() || !is_ascii_alpha(s[n])) {
+        std::size_t n0 = i + (closing ? 2 : 1);
+        if (n0 >= s.size() || !is_ascii_alpha(s[n0])) {
             out.html.push_back('<');
             ++i;
             continue;
         }
-        std::string tag_name = read_tag_name(s, n);
-        TagEnd tag = tag_end(s, n);
-        std::size_t end = tag.end;
+        std::size_t n = n0;
+        const std::string tag_name = read_tag_name(s, n);
+        std::size_t end = tag_end(s, n);
+        unsigned traits = tag_traits(tag_name);
 
-        if (!closing && in(tag_name, kDroppedElements)) {
+        if (!closing && traits & kDropped) {
             std::size_t close = find_end_tag(s, end, tag_name);
             std::size_t content_end = close == std::string_view::npos ? s.size() : close;
             if (tag_name == "script" && is_json_ld(s.substr(i, end - i)))
                 out.json_ld.emplace_back(s.substr(end, content_end - end));
-            i = close == std::string_view::npos ? s.size() : tag_end(s, close + 2).end;
+            i = close == std::string_view::npos ? s.size() : tag_end(s, close + 2);
             continue;
         }
-        if (closing && in(tag_name, kDroppedElements)) {  // a stray end tag
+        if (closing && traits & kDropped) {  // a stray end tag
             i = end;
             continue;
         }
         // Self-closing syntax does not stop an HTML element from opening (<div/> is <div>); the
         // foreign elements where it does are dropped above.
-        if (!in(tag_name, kUncounted)) {
-            if (!closing) {
-                if (open.depth() >= max_depth) {
-                    ++excess;
-                    ++out.flattened_tags;
-                    i = end;
-                    continue;
-                }
-                open.open(tag_name);
-            } else {
-                if (excess > 0) {
-                    --excess;
-                    ++out.flattened_tags;
-                    i = end;
-                    continue;
-                }
-                open.close(tag_name);
+        bool counted = !(traits & kUncountedDepth);
+        if (counted && !closing) {
+            if (open.depth() >= max_depth) {
+                ++excess;
+                ++out.flattened_tags;
+                i = end;
+                continue;
             }
+            open.open(tag_name);
+        } else if (counted && closing) {
+            if (excess > 0) {
+                --excess;
+                ++out.flattened_tags;
+                i = end;
+                continue;
+            }
+            open.close(tag_name);
         }
-        if (tag.cut != 0) {
-            out.html.append(s.substr(i, tag.cut - i));
-            out.html.push_back('>');
-        } else {
+        if (traits & kKeepsWhitespace) {
+            if (!closing) ++whitespace_kept;
+            else if (whitespace_kept > 0) --whitespace_kept;
+        }
+        if (closing) {
             out.html.append(s.substr(i, end - i));
+        } else {
+            append_start_tag(out.html, s, i, n, end);
+            ++out.start_tags;
         }
         i = end;
     }

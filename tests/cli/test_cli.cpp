@@ -2,99 +2,13 @@
 #define BOOST_TEST_MODULE cli
 #include <boost/test/unit_test.hpp>
 
-#include <sys/wait.h>
-#include <unistd.h>
 #include <zlib.h>
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <string>
+#include "cli_harness.hpp"
 
-#include <nlohmann/json.hpp>
-
+using namespace cli_test;
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-namespace {
-
-const std::string binary = WEBCLEAN_BINARY_DIR "/webclean";
-
-struct Run {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
-// A scratch directory under /tmp, removed when the test ends.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "webclean-cli-XXXXXX").string();
-        BOOST_REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path = pattern;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    fs::path write(const std::string& relative, const std::string& content) const {
-        fs::path file = path / relative;
-        fs::create_directories(file.parent_path());
-        std::ofstream(file, std::ios::binary) << content;
-        return file;
-    }
-    // Runs webclean with the given arguments (shell syntax) from inside this directory.
-    Run run(const std::string& arguments) const {
-        const fs::path err_file = path / ".stderr";
-        const std::string command =
-            "cd '" + path.string() + "' && '" + binary + "' " + arguments + " 2>'" + err_file.string() + "'";
-        Run result;
-        FILE* pipe = ::popen(command.c_str(), "r");
-        BOOST_REQUIRE(pipe != nullptr);
-        char buffer[4096];
-        std::size_t n;
-        while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, n);
-        const int status = ::pclose(pipe);
-        result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        result.err = slurp(err_file);
-        fs::remove(err_file);
-        return result;
-    }
-};
-
-std::string page(const std::string& title, const std::string& body) {
-    return "<!DOCTYPE html><html><head><title>" + title + "</title></head><body><article><p>" + body +
-           "</p></article></body></html>";
-}
-
-std::string body_text(int n) {
-    return "Paragraph number " + std::to_string(n) +
-           " of the test corpus, long enough to read as article prose rather than boilerplate, "
-           "with a few commas, clauses, and a full stop at the end.";
-}
-
-std::vector<json> parse_lines(const std::string& text) {
-    std::vector<json> lines;
-    std::istringstream in(text);
-    std::string line;
-    while (std::getline(in, line)) lines.push_back(json::parse(line));
-    return lines;
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
-
-}  // namespace
 
 BOOST_AUTO_TEST_CASE(single_file_to_text) {
     TempDir dir;
@@ -217,9 +131,10 @@ BOOST_AUTO_TEST_CASE(usage_errors_exit_2_with_empty_stdout) {
     dir.write("a.html", page("A", body_text(1)));
     dir.write("b.html", page("B", body_text(2)));
     for (const std::string arguments :
-         {"--no-such-option a.html", "-f xml a.html", "--format", "-j 0 a.html", "-j x a.html",
+         {"--no-such-option a.html", "-f pdf a.html", "--format", "-j 0 a.html", "-j x a.html",
           "--precision --recall a.html", "--max-bytes -5 a.html", "--url http://x.test/ a.html b.html",
-          "--input-format pdf a.html", "--input-list missing-list.txt", "- - < a.html"}) {
+          "--input-format pdf a.html", "--input-list missing-list.txt", "- - < a.html", "-f html a.html b.html",
+          "-f html crawl.warc.gz", "--html-key body a.html", "--url-key u --input-format html a.html"}) {
         const Run run = dir.run(arguments);
         BOOST_TEST(run.status == 2, arguments);
         BOOST_TEST(run.out.empty(), arguments);
@@ -307,4 +222,34 @@ BOOST_AUTO_TEST_CASE(max_bytes_rejects_large_files) {
     const Run piped = dir.run("--max-bytes 1000 < big.html");
     BOOST_TEST(piped.status == 1);
     BOOST_TEST(contains(piped.err, "webclean: -: too-large: "));
+}
+
+BOOST_AUTO_TEST_CASE(progress_line_only_on_a_terminal) {
+    TempDir dir;
+    std::string list;
+    for (int i = 0; i < 40; ++i) {
+        dir.write("p" + std::to_string(i) + ".html", page("P", body_text(i)));
+        list += "p" + std::to_string(i) + ".html\n";
+    }
+    list += "absent.html\n";
+    dir.write("list.txt", list);
+
+    // Not a terminal: nothing on stderr but the failure.
+    const Run piped = dir.run("-f jsonl --input-list list.txt");
+    BOOST_TEST(piped.err == "");  // jsonl carries the error in the record
+
+    // script(1) gives the program a terminal for stderr; stdout still goes to a file.
+    if (std::system("command -v script >/dev/null 2>&1") != 0) {
+        BOOST_TEST_MESSAGE("script(1) not installed: terminal progress not tested");
+        return;
+    }
+    const std::string command = "'" + binary + "' -f jsonl --input-list list.txt > out.jsonl";
+    const Run tty = dir.run("--version >/dev/null; script -qec \"" + command + "\" /dev/null");
+    BOOST_TEST(contains(tty.out, "docs/s"), tty.out);
+    BOOST_TEST(contains(tty.out, "/41 docs"), tty.out);
+    BOOST_TEST(parse_lines(slurp(dir.path / "out.jsonl")).size() == 41u);
+
+    const std::string quiet = "'" + binary + "' -q -f jsonl --input-list list.txt > out.jsonl";
+    const Run tty_quiet = dir.run("--version >/dev/null; script -qec \"" + quiet + "\" /dev/null");
+    BOOST_TEST(!contains(tty_quiet.out, "docs/s"), tty_quiet.out);
 }

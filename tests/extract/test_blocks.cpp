@@ -83,3 +83,19 @@ BOOST_AUTO_TEST_CASE(structural_and_named_flags) {
     BOOST_TEST((page.flags[page.blocks[1].owner] & content::kNamedFurniture) != 0);
     BOOST_TEST((page.flags[page.blocks[2].owner] & content::kComments) != 0);
 }
+
+BOOST_AUTO_TEST_CASE(anchor_ids_spelled_from_headings_name_no_box) {
+    dom::Tree tree;
+    auto page = page_of("<div id=\"sharing-with-a-single-developer\"><p>Section text.</p></div>"
+                        "<h2 id=\"related-coverage\">Related coverage</h2><div id=\"share-bar\"><p>Share</p></div>",
+                        tree);
+    BOOST_REQUIRE_EQUAL(page.blocks.size(), 3u);
+    auto named = [&](std::size_t i) {
+        for (dom::NodeId id = page.blocks[i].owner; id != dom::none; id = tree[id].parent)
+            if (page.flags[id] & content::kNamedFurniture) return true;
+        return false;
+    };
+    BOOST_TEST(!named(0));
+    BOOST_TEST(!named(1));
+    BOOST_TEST(named(2));
+}

@@ -25,6 +25,12 @@ BOOST_AUTO_TEST_CASE(figure_credits) {
     BOOST_TEST(!is_figure_credit("数据、算法与工程、场景与平台。"));
 }
 
+BOOST_AUTO_TEST_CASE(markup_escaped_into_text) {
+    BOOST_TEST(looks_like_markup("<div style=\"position:absolute;\"><img width=1 height=1 src=\"http://b.example/p\"></div>"));
+    BOOST_TEST(!looks_like_markup("<The Palace: Tale of Jang Noksu> opens in May"));
+    BOOST_TEST(!looks_like_markup("Use the <div> element for blocks."));
+}
+
 BOOST_AUTO_TEST_CASE(menu_lines) {
     BOOST_TEST(looks_like_menu("北京 天津 河北 山西 内蒙古"));
     BOOST_TEST(looks_like_menu("首页 | 新闻 | 体育"));

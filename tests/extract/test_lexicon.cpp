@@ -36,3 +36,22 @@ BOOST_AUTO_TEST_CASE(furniture_headings) {
     BOOST_TEST(!is_furniture_heading("热点透视"));
     BOOST_TEST(!is_furniture_heading("How the vote went"));
 }
+
+BOOST_AUTO_TEST_CASE(an_embedded_post_is_not_a_share_bar) {
+    BOOST_TEST((classify_names("social-share", "") == NameSignal::Boilerplate));
+    BOOST_TEST((classify_names("social-media-embed", "") != NameSignal::Boilerplate));
+    BOOST_TEST((classify_names("newsletter-embed", "") == NameSignal::Boilerplate));
+}
+
+BOOST_AUTO_TEST_CASE(byline_lines) {
+    BOOST_TEST(is_byline("作者：张三"));
+    BOOST_TEST(is_byline("（责任编辑：王五）"));
+    BOOST_TEST(is_byline("By Jane Doe"));
+    BOOST_TEST(is_byline("文／王建宏"));
+    BOOST_TEST(is_byline("文：眉间尺"));
+    BOOST_TEST(!is_byline("文章写得很好"));
+    BOOST_TEST(is_byline("来源：中青网 | 时间：2025-06-02"));
+    BOOST_TEST(!is_byline("Byzantine history"));
+    BOOST_TEST(!is_byline("记录一下过程"));
+    BOOST_TEST(!is_byline("时间过得真快，转眼又是一年。"));
+}

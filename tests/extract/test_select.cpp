@@ -158,3 +158,40 @@ BOOST_AUTO_TEST_CASE(figure_captions_only_by_option) {
     with_captions.include_captions = true;
     BOOST_TEST(article_text(html, with_captions).find("harbour wall") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(a_tiny_page_is_taken_whole) {
+    BOOST_TEST(article_text("<html><body><h2>Test Case 1</h2><h2>Test Case 2</h2></body></html>") ==
+               "Test Case 1\nTest Case 2\n");
+}
+
+BOOST_AUTO_TEST_CASE(a_comment_thread_longer_than_the_post_stays_apart) {
+    std::string replies;
+    for (int i = 0; i < 12; ++i)
+        replies += "<div class=reply><h4>re: ferries " + std::to_string(i) + "</h4><p>I took the new ferry this "
+                   "morning and it was quiet, clean and on time, which I did not expect at all.</p></div>";
+    std::string post;
+    for (int i = 0; i < 6; ++i) post += "<p>" + kParagraph + "</p>";
+    std::string html = "<html><body><div class=post>" + post + "</div><div id=comments>" + replies +
+                       "</div></body></html>";
+    std::string text = article_text(html);
+    BOOST_TEST(text.find("electric ferries") != std::string::npos);
+    BOOST_TEST(text.find("on time") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(bylines_leave_the_text_unless_kept) {
+    const std::string html = page_with("<h1>Ferries</h1><p>By Jane Doe and John Roe</p><p>Published June 2, 2025</p><p>" +
+                                       kParagraph + "</p><p>" + kParagraph + "</p>") ;
+    std::string dropped = article_text(html, {}, "Ferries");
+    BOOST_TEST(dropped.find("Jane Doe") == std::string::npos);
+    BOOST_TEST(dropped.find("electric ferries") != std::string::npos);
+    Options keep;
+    keep.keep_byline = true;
+    std::string kept = article_text(html, keep, "Ferries");
+    BOOST_TEST(kept.find("By Jane Doe and John Roe\nPublished June 2, 2025\nThe harbour") != std::string::npos);
+    const std::string chinese = page_with("<h1>渡轮</h1><div>来源：中青网 | 时间：2025-06-02 08:36:20</div><p>本报记者 王建宏</p><p>" +
+                                          kParagraph + "</p><p>" + kParagraph + "</p><p>（责任编辑：王五）</p>");
+    BOOST_TEST(article_text(chinese, {}, "渡轮").find("王建宏") == std::string::npos);
+    std::string kept_chinese = article_text(chinese, keep, "渡轮");
+    BOOST_TEST(kept_chinese.find("来源：中青网 | 时间：2025-06-02 08:36:20\n本报记者 王建宏\n") != std::string::npos);
+    BOOST_TEST(kept_chinese.find("（责任编辑：王五）") != std::string::npos);
+}

@@ -34,6 +34,17 @@ BOOST_AUTO_TEST_CASE(english_month_names) {
     BOOST_TEST(normalize_date("Published June 2, 2025 at 6:01 pm") == "2025-06-02T18:01:00");
     BOOST_TEST(normalize_date("Monday, Sept. 1st, 2025") == "2025-09-01");
 }
+BOOST_AUTO_TEST_CASE(colloquial_forms) {
+    BOOST_TEST(normalize_date("2005年3月11日12:12") == "2005-03-11T12:12:00");  // the time glued to 日
+    BOOST_TEST(normalize_date("2025年6月2号") == "2025-06-02");
+    BOOST_TEST(normalize_date("——《北京之春》1998年3月号") == "1998-03");  // a month alone
+    BOOST_TEST(normalize_date("2005-9-15 11:46:00") == "2005-09-15T11:46:00");
+    BOOST_TEST(normalize_date("7/5/2005 9:23:57 PM") == "2005-07-05T21:23:57");
+    BOOST_TEST(normalize_date("2.6.2025") == "2025-06-02");
+    BOOST_TEST(normalize_date("Saturday, September 10th, 2005 10:56 am") == "2005-09-10T10:56:00");
+    BOOST_TEST(normalize_date("发布时间 2005/03/15 22:36:13 by duscha") == "2005-03-15T22:36:13");
+    BOOST_TEST(normalize_date("2025-06-021") == "");  // glued to more digits: another number
+}
 BOOST_AUTO_TEST_CASE(impossible_dates_are_rejected) {
     BOOST_TEST(normalize_date("2025-13-02") == "");
     BOOST_TEST(normalize_date("2025-06-32") == "");

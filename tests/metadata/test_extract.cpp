@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "extract_page.hpp"
 #include "dom/tree.hpp"
 #include "metadata/metadata.hpp"
 #include "parse/html.hpp"
@@ -9,13 +10,7 @@
 
 using namespace webclean;
 
-namespace {
-Metadata extract(const std::string& html, std::string_view url = "") {
-    dom::Tree tree;
-    parse::parse_html(html, 512, 1'000'000, tree);
-    return metadata::extract_metadata(tree, url);
-}
-}  // namespace
+using test::extract;
 
 BOOST_AUTO_TEST_CASE(json_ld_article) {
     auto md = extract(R"(<html><head><script type="application/ld+json">

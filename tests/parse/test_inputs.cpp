@@ -10,6 +10,10 @@ BOOST_AUTO_TEST_CASE(detects_input_kinds) {
     BOOST_TEST((parse::detect_format("---\ntitle: x\n---\n\n# T\n") == InputFormat::Markdown));
     BOOST_TEST((parse::detect_format("# Title\n\nSome **bold** text and a [link](http://x).\n\n## Part\n") == InputFormat::Markdown));
     BOOST_TEST((parse::detect_format("第一行文字\n第二行文字\n第三行") == InputFormat::Text));
+    // A script or an unknown tag before <html> (old portals): still a page.
+    BOOST_TEST((parse::detect_format("<text id=\"u\">\n<script>if (a) { b(); } else { c(); }</script>\n"
+                                     "<!DOCTYPE HTML PUBLIC>\n<html><head><title>T</title></head><body>x</body></html>") ==
+                InputFormat::Html));
 }
 
 BOOST_AUTO_TEST_CASE(front_matter_fields_and_body) {

@@ -39,6 +39,34 @@ BOOST_AUTO_TEST_CASE(quoted_gt_inside_attribute_does_not_end_tag) {
     BOOST_TEST(r.html == "<a title=\"a > b\" href=x>t</a>");
 }
 
+BOOST_AUTO_TEST_CASE(drops_attributes_no_stage_reads_and_keeps_the_rest_verbatim) {
+    auto r = prescan("<img data-src=\"a.jpg\" srcset='a 1x, b 2x' class=\"lead photo\" onclick=\"go('x')\" "
+                     "id=main width=300 style=\"display:none\" alt=\"A\">",
+                     10);
+    BOOST_TEST(r.html == "<img class=\"lead photo\" id=main style=\"display:none\" alt=\"A\">");
+}
+
+BOOST_AUTO_TEST_CASE(empties_data_uris_but_keeps_the_attribute) {
+    auto r = prescan("<a href=\"DATA:text/html;base64,PGI+\" rel=author>x</a>", 10);
+    BOOST_TEST(r.html == "<a href=\"\" rel=author>x</a>");
+}
+
+BOOST_AUTO_TEST_CASE(tags_without_dropped_attributes_are_copied_as_written) {
+    std::string tag = "<div  CLASS = 'a b'   title=\"x > y\"/>";
+    BOOST_TEST(prescan(tag, 10).html == tag);
+}
+
+BOOST_AUTO_TEST_CASE(whitespace_between_tags_becomes_one_character) {
+    auto r = prescan("<div>\n    <p>a  b</p>   <p>c</p>\n\n  </div>", 10);
+    BOOST_TEST(r.html == "<div>\n<p>a  b</p> <p>c</p>\n</div>");
+}
+
+BOOST_AUTO_TEST_CASE(whitespace_in_pre_and_tables_is_left_alone) {
+    std::string pre = "<pre>\n  <b>x</b>\n    <i>y</i></pre>";
+    BOOST_TEST(prescan(pre, 10).html == pre);
+    std::string table = "<table>\n  <tr>\n    <td>1</td>\n  </tr>\n</table>";
+    BOOST_TEST(prescan(table, 10).html == table);
+    BOOST_TEST(prescan(table + "\n\n<p>z</p>", 10).html == table + "\n<p>z</p>");
 namespace {
 
 std::size_t tree_depth(const webclean::dom::Tree& tree) {
