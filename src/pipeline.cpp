@@ -8,6 +8,7 @@
 #include "extract/blocks.hpp"
 #include "extract/repeats.hpp"
 #include "extract/select.hpp"
+#include "limits/deadline.hpp"
 #include "metadata/metadata.hpp"
 #include "parse/html.hpp"
 #include "parse/inputs.hpp"
@@ -34,6 +35,7 @@ const char* to_string(Status status) {
         case Status::TooManyNodes: return "too-many-nodes";
         case Status::BadInput: return "bad-input";
         case Status::FetchFailed: return "fetch-failed";
+        case Status::TimedOut: return "timed-out";
     }
     return "unknown";
 }
@@ -86,9 +88,7 @@ void apply_front_matter(const parse::FrontMatter& fm, Metadata& m) {
     if (auto date = metadata::normalize_date(m.date); !date.empty()) m.date = date;
 }
 
-}  // namespace
-
-Result extract(std::string_view bytes, const Options& options) {
+Result run_stages(std::string_view bytes, const Options& options) {
     const Limits& limits = options.limits;
     if (bytes.size() > limits.max_input_bytes)
         return failure(Status::TooLarge, "input is " + std::to_string(bytes.size()) + " bytes, over the limit of " +
@@ -108,6 +108,8 @@ Result extract(std::string_view bytes, const Options& options) {
     decode::Decoded decoded = decode::to_utf8(bytes, options.http_charset, true);
     inflated.clear();
     inflated.shrink_to_fit();
+    if (decode::looks_binary(decoded.text)) return failure(Status::BadInput, "binary data, not a text document");
+    limits::check_deadline_now();
 
     InputFormat format = options.input_format;
     if (format == InputFormat::Auto) format = parse::detect_format(decoded.text);
@@ -125,15 +127,19 @@ Result extract(std::string_view bytes, const Options& options) {
         if (parse::parse_html(html, limits.max_depth, limits.max_nodes, tree) == parse::ParseStatus::TooManyNodes)
             return failure(Status::TooManyNodes, "page has more than " + std::to_string(limits.max_nodes) + " nodes");
     }
+    limits::check_deadline_now();
 
     Result result;
     Document& doc = result.document;
-    doc.metadata = metadata::extract_metadata(tree, options.url);
+    // The caller's URL comes back in url and hostname, which are UTF-8 like every other field.
+    doc.metadata = metadata::extract_metadata(tree, decode::repair_utf8(options.url));
     apply_front_matter(front_matter, doc.metadata);
     doc.metadata.charset = decoded.charset;
     doc.metadata.replaced = decoded.replaced;
+    limits::check_deadline_now();
 
     content::Page page = content::collect_blocks(tree, options);
+    limits::check_deadline_now();
     content::Selection selection = content::select_article(tree, page, options, doc.metadata.title, format == InputFormat::Html);
     doc.blocks = std::move(selection.article);
     doc.comment_blocks = std::move(selection.comments);
@@ -155,6 +161,18 @@ Result extract(std::string_view bytes, const Options& options) {
     if (format != InputFormat::Html) doc.articles = content::split_articles(doc.blocks, format == InputFormat::Markdown);
     doc.comments = join_lines(doc.comment_blocks);
     return result;
+}
+
+}  // namespace
+
+Result extract(std::string_view bytes, const Options& options) {
+    limits::DeadlineScope deadline(options.limits.time_budget);
+    try {
+        return run_stages(bytes, options);
+    } catch (const limits::DeadlineExceeded&) {
+        return failure(Status::TimedOut,
+                       "not done within the time budget of " + std::to_string(options.limits.time_budget.count()) + " ms");
+    }
 }
 
 }  // namespace webclean

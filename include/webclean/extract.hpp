@@ -15,6 +15,7 @@ enum class Status {
     TooManyNodes,  // page over Limits::max_nodes
     BadInput,      // not a text document (e.g. binary data), or it could not be decompressed
     FetchFailed,   // extract(FetchResult) of a failed fetch (see webclean/fetch.hpp)
+    TimedOut,      // extraction took longer than Limits::time_budget
 };
 
 // A status and a human-readable message; on Ok, the document.

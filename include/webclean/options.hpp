@@ -2,6 +2,7 @@
 // (Options::precision(), Options::recall()) change only what their name says.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <string>
 
@@ -18,6 +19,9 @@ struct Limits {
     std::size_t max_input_bytes = 64u << 20;  // raw bytes after decompression (64 MiB)
     std::size_t max_depth = 512;              // element nesting kept; deeper tags are flattened
     std::size_t max_nodes = 4'000'000;        // DOM nodes; more gives an error status
+    // Wall-clock time one document may take; 0 means no limit. Checked between the stages and
+    // inside their long loops (not inside the HTML parser, which the byte prescan keeps linear).
+    std::chrono::milliseconds time_budget{0};
 };
 
 struct Options {

@@ -239,6 +239,10 @@ Decoded to_utf8(std::string_view bytes, std::string_view http_charset, bool snif
 
     // 2./3. The HTTP label, else the page's own <meta>.
     std::string label = canonical_encoding(http_charset);
+    // UTF-16 without a byte-order mark reads as valid UTF-8 full of NULs: only its zero bytes
+    // tell, and they outweigh any label but a UTF-16 one.
+    if (std::string_view utf16 = detail::sniff_utf16(bytes); !utf16.empty() && !is_utf16(label))
+        return decode_as(bytes, utf16, {});
     if (label.empty() && sniff_html) label = detail::prescan_meta_charset(bytes);
 
     const Utf8Scan scan = scan_utf8(bytes);
@@ -279,6 +283,25 @@ Decoded to_utf8(std::string_view bytes, std::string_view http_charset, bool snif
 } catch (...) {
     // Only allocation can throw here; an empty result is better than unwinding into the caller.
     return {std::string(), "utf-8", 0};
+}
+
+std::string repair_utf8(std::string_view bytes) {
+    std::string out;
+    if (detail::scan_utf8(bytes, &out).valid()) return std::string(bytes);
+    return out;
+}
+
+bool looks_binary(std::string_view utf8) {
+    constexpr std::size_t kLook = 64 * 1024;
+    std::string_view head = utf8.substr(0, kLook);
+    std::size_t characters = 0, controls = 0;
+    for (char c : head) {
+        auto byte = static_cast<unsigned char>(c);
+        characters += (byte & 0xC0) != 0x80;  // every byte but a continuation byte starts one
+        controls += byte < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' && byte != 0x1B;
+    }
+    // Random bytes hold about one such control in ten characters, whatever they decode as.
+    return characters > 0 && controls * 32 >= characters;
 }
 
 }  // namespace webclean::decode

@@ -31,6 +31,15 @@ struct Decoded {
 // windows-1252, ...). Invalid sequences become U+FFFD and are counted. Never throws.
 Decoded to_utf8(std::string_view bytes, std::string_view http_charset, bool sniff_html);
 
+// The bytes as valid UTF-8: every ill-formed sequence becomes U+FFFD, as in to_utf8. For
+// strings that come from the caller rather than the page (a URL), which the document returns.
+std::string repair_utf8(std::string_view bytes);
+
+// True when decoded text is binary data rather than a document: control characters that text
+// never holds (NUL and the C0 controls other than tab, line feed, form feed, carriage return and
+// escape) are at least 1 in 32 of the characters in its first 64 KiB.
+bool looks_binary(std::string_view utf8);
+
 // The WHATWG canonical encoding name for a label ("GBK" -> "gbk", "latin1" -> "windows-1252"),
 // empty when the label is unknown.
 std::string canonical_encoding(std::string_view label);

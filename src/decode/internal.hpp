@@ -27,6 +27,11 @@ std::string prescan_meta_charset(std::string_view bytes);
 // without ICU (utf-8, windows-1252, x-user-defined) or that ICU lacks.
 const char* icu_converter_name(std::string_view canonical);
 
+// "utf-16le" or "utf-16be" for UTF-16 without a byte-order mark, recognised by its zero bytes:
+// the high byte of every ASCII character (all of an HTML page's markup) is zero, so one byte
+// position of the pairs is mostly zero and the other almost never. "" otherwise.
+std::string_view sniff_utf16(std::string_view bytes);
+
 enum class Detector { Uchardet, Icu };
 
 // One detector's guess for bytes that are not valid UTF-8: canonical name, "" when it has no

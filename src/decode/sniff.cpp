@@ -4,6 +4,7 @@
 #include <unicode/ucsdet.h>
 #include <uchardet/uchardet.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -192,6 +193,25 @@ std::string detect_with_icu(std::string_view bytes) {
 }
 
 }  // namespace
+
+std::string_view sniff_utf16(std::string_view bytes) {
+    constexpr std::size_t kLook = 4096;
+    const std::size_t pairs = std::min(bytes.size(), kLook) / 2;
+    if (pairs < 8) return {};
+    std::size_t zero_even = 0, zero_odd = 0;
+    for (std::size_t k = 0; k < pairs; ++k) {
+        zero_even += bytes[2 * k] == '\0';
+        zero_odd += bytes[2 * k + 1] == '\0';
+    }
+    // Text in any script has its ASCII spaces, digits, punctuation or markup: one character in
+    // sixteen is enough. Text in an ASCII-compatible encoding has no zero bytes at all, and
+    // random data has as many at either position; the other position of UTF-16 may hold a few
+    // (U+xx00).
+    auto dominant = [&](std::size_t zeros, std::size_t other) { return zeros * 16 >= pairs && other * 16 <= zeros; };
+    if (dominant(zero_odd, zero_even)) return "utf-16le";
+    if (dominant(zero_even, zero_odd)) return "utf-16be";
+    return {};
+}
 
 std::string detect_encoding(std::string_view bytes, Detector which) {
     bytes = bytes.substr(0, kDetectLimit);

@@ -1,6 +1,7 @@
 #include "extract/blocks.hpp"
 
 #include "extract/lexicon.hpp"
+#include "limits/deadline.hpp"
 #include "text/ascii.hpp"
 #include "text/utf8.hpp"
 
@@ -231,6 +232,7 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
     };
 
     auto enter = [&](dom::NodeId id) -> bool {
+        limits::check_deadline();
         const dom::Node& node = tree[id];
         if (node.is_text) {
             if (node.parent == tree.body() && pre_depth == 0) {

@@ -4,6 +4,7 @@
 
 #include "extract/cleanup.hpp"
 #include "extract/lexicon.hpp"
+#include "limits/deadline.hpp"
 #include "text/ascii.hpp"
 #include "text/utf8.hpp"
 
@@ -417,7 +418,10 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
 
     std::vector<Unit> units = paragraph_units(blocks);
     std::vector<Role> roles(blocks.size());
-    for (std::size_t i = 0; i < blocks.size(); ++i) roles[i] = role_of(tree, page, blocks[i], page_weights, s, attempt);
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        limits::check_deadline();
+        roles[i] = role_of(tree, page, blocks[i], page_weights, s, attempt);
+    }
     mark_furniture_sections(tree, page, subtree_weight, total, s, roles);
     mark_teaser_lists(tree, page, subtree_weight, roles);
     // Text dumps have no links: a line of short items is what is left of a menu.
@@ -438,6 +442,7 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
         else if (b.link_density() > s.link_heavy) w = -b.weight() * (b.punct >= 3 ? (b.link_density() - s.link_heavy) / (1.0 - s.link_heavy) : 1.0);
         else w = -0.25 * b.weight();
         weights[i] = w;
+        limits::check_deadline();
         for (dom::NodeId id = b.owner; id != dom::none; id = tree[id].parent) score[id] += w;
     }
 

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "limits/deadline.hpp"
 #include "metadata/bylines.hpp"
 #include "metadata/json_ld.hpp"
 #include "metadata/strings.hpp"
@@ -166,6 +167,7 @@ Markup read_markup(const dom::Tree& tree) {
     if (m.html_lang.empty()) m.html_lang = collapse_space(tree.attribute(tree.root(), "xml:lang"));
     int byline_elements_read = 0;
     dom::walk(tree, tree.root(), [&](dom::NodeId id) {
+        limits::check_deadline();
         const dom::Node& node = tree[id];
         if (node.is_text) return false;
         switch (node.tag) {

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "limits/deadline.hpp"
 #include "parse/html.hpp"
 
 namespace webclean::parse {
@@ -87,6 +88,7 @@ ParseStatus parse_html(std::string_view utf8, std::size_t max_depth, std::size_t
     while (!stack.empty()) {
         auto [node, parent] = stack.back();
         stack.pop_back();
+        limits::check_deadline();
         if (out.size() >= max_nodes) return ParseStatus::TooManyNodes;
         switch (node->type) {
             case GUMBO_NODE_ELEMENT:

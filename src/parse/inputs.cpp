@@ -2,6 +2,7 @@
 
 #include <md4c-html.h>
 
+#include "limits/deadline.hpp"
 #include "text/ascii.hpp"
 #include "text/utf8.hpp"
 
@@ -131,12 +132,14 @@ void parse_text(std::string_view utf8, dom::Tree& out) {
     out.set_body(body);
     std::vector<std::string_view> lines;
     while (!text.empty()) {
+        limits::check_deadline();
         std::size_t nl = text.find('\n');
         std::string_view line = text::trim(text.substr(0, nl));
         text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
         if (!line.empty()) lines.push_back(line);
     }
     for (std::size_t k = 0; k < lines.size(); ++k) {
+        limits::check_deadline();
         dom::Tag tag = is_title_line(lines, k) ? GUMBO_TAG_H2 : GUMBO_TAG_P;
         out.add_text(out.add_element(body, tag), lines[k]);
     }

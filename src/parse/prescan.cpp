@@ -1,6 +1,10 @@
 #include <cstring>
+#include <functional>
+#include <string>
 #include <unordered_map>
+#include <vector>
 
+#include "limits/deadline.hpp"
 #include "parse/html.hpp"
 #include "text/ascii.hpp"
 
@@ -15,11 +19,32 @@ constexpr std::string_view kDroppedElements[] = {"script", "style", "template", 
                                                   "iframe", "object", "textarea", "math"};
 
 // Elements that never nest in the tree Gumbo builds (void), or whose start tag closes an open
-// one of their kind (optional end tags): counting them would overstate the depth.
+// one of their kind (optional end tags): counting them would overstate the depth. (rb, rt, rp
+// and optgroup are not here: outside ruby and select they nest without limit.)
 constexpr std::string_view kUncounted[] = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody",
-    "tfoot", "colgroup", "caption", "html", "head", "body", "a", "rb", "rt", "rp", "frame", "keygen"};
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody",
+    "tfoot", "colgroup", "caption", "html", "head", "body", "a", "frame", "keygen"};
+
+// Counted elements of HTML's "special" category: an end tag for an ordinary element never
+// closes past one of them.
+constexpr std::string_view kSpecial[] = {
+    "address", "applet", "article", "aside", "basefont", "bgsound", "blockquote", "button", "center",
+    "details", "dir", "div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "frameset",
+    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "listing", "main", "marquee", "menu",
+    "nav", "noembed", "noframes", "ol", "plaintext", "pre", "section", "select", "summary", "table",
+    "title", "ul", "xmp"};
+
+// Formatting elements: their end tag runs the adoption agency, which keeps the blocks inside open.
+constexpr std::string_view kFormatting[] = {"b", "big", "code", "em", "font", "i", "nobr", "s",
+                                            "small", "strike", "strong", "tt", "u"};
+
+// Where a search for an element "in scope" stops.
+constexpr std::string_view kScopeBoundaries[] = {"table", "applet", "marquee"};
+
+// Attributes kept per tag: Gumbo checks each new attribute against all earlier ones, so a tag
+// with many of them costs quadratic time. Real pages stay far below.
+constexpr std::size_t kMaxAttributes = 100;
 
 // Elements inside which whitespace between tags is left alone (see append_text).
 constexpr std::string_view kWhitespaceKept[] = {"pre", "listing", "xmp", "plaintext", "table"};
@@ -55,24 +80,41 @@ unsigned tag_traits(std::string_view name) {
     return found == traits.end() ? 0 : found->second;
 }
 
-// Position just past the '>' closing a tag that starts at `from` (after the name), honouring
-// quoted attribute values; size() when the tag never closes.
-std::size_t tag_end(std::string_view s, std::size_t from) {
+bool is_tag_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+// The end of a tag that starts at `from` (after the name), honouring quoted attribute values.
+struct TagEnd {
+    std::size_t end;             // just past the '>'; size() when the tag never closes
+    std::size_t cut = 0;         // where attribute kMaxAttributes + 1 starts; 0 when there is none
+};
+
+TagEnd tag_end(std::string_view s, std::size_t from) {
     char quote = 0;
+    std::size_t attributes = 0, cut = 0;
+    bool after_separator = true;  // whitespace, '/' or a closing quote: a new attribute may start
     for (std::size_t i = from; i < s.size(); ++i) {
         char c = s[i];
         if (quote) {
-            if (c == quote) quote = 0;
+            if (c == quote) {
+                quote = 0;
+                after_separator = true;
+            }
         } else if (c == '"' || c == '\'') {
             // A quote only opens a value right after '=' (possibly with spaces).
             std::size_t j = i;
-            while (j > from && (s[j - 1] == ' ' || s[j - 1] == '\t' || s[j - 1] == '\n')) --j;
+            while (j > from && is_tag_space(s[j - 1])) --j;
             if (j > from && s[j - 1] == '=') quote = c;
+            else after_separator = false;
         } else if (c == '>') {
-            return i + 1;
+            return {i + 1, cut};
+        } else if (is_tag_space(c) || c == '/') {
+            after_separator = true;
+        } else {
+            if (after_separator && c != '=' && ++attributes == kMaxAttributes + 1 && cut == 0) cut = i;
+            after_separator = false;
         }
     }
-    return s.size();
+    return {s.size(), cut};
 }
 
 // Finds "</name" case-insensitively at or after from; npos when absent.
@@ -192,6 +234,61 @@ void append_start_tag(std::string& out, std::string_view s, std::size_t begin, s
     out.push_back('>');
 }
 
+// A tag name as HTML's tokenizer reads it (up to whitespace, '/' or '>'), lower-cased. Names
+// past kMaxStored bytes keep their start plus a hash of the whole, so two long names that differ
+// late still differ.
+constexpr std::size_t kMaxStored = 32;
+std::string read_tag_name(std::string_view s, std::size_t& i) {
+    std::size_t begin = i;
+    while (i < s.size() && !is_tag_space(s[i]) && s[i] != '/' && s[i] != '>') ++i;
+    std::string name;
+    name.reserve(std::min(i - begin, kMaxStored));
+    for (std::size_t k = begin; k < i && name.size() < kMaxStored; ++k) name.push_back(ascii_lower(s[k]));
+    if (i - begin > kMaxStored) name += '#' + std::to_string(std::hash<std::string_view>{}(s.substr(begin, i - begin)));
+    return name;
+}
+
+// The counted elements Gumbo's tree builder holds open, as far as depth goes. It follows HTML's
+// rules for end tags on the safe side: where they are subtle it keeps an element open that the
+// parser would close, never the other way round, so depth() never understates the real depth.
+class OpenElements {
+public:
+    std::size_t depth() const { return names_.size(); }
+    void open(std::string name) { names_.push_back(std::move(name)); }
+
+    void close(std::string_view name) {
+        const bool formatting = in(name, kFormatting);
+        const bool special = in(name, kSpecial);
+        for (std::size_t k = names_.size(); k-- > 0;) {
+            const std::string& open = names_[k];
+            if (open == name) {
+                if (name == "form") {
+                    names_.erase(names_.begin() + static_cast<std::ptrdiff_t>(k));  // only the form goes
+                } else if (formatting && has_special_above(k)) {
+                    // The adoption agency moves a clone of the element under the block: same depth.
+                } else {
+                    names_.resize(k);
+                }
+                return;
+            }
+            if (formatting || special) {
+                if (in(open, kScopeBoundaries)) return;
+            } else if (in(open, kSpecial)) {
+                return;
+            }
+        }
+    }
+
+private:
+    bool has_special_above(std::size_t k) const {
+        for (std::size_t j = k + 1; j < names_.size(); ++j)
+            if (in(names_[j], kSpecial)) return true;
+        return false;
+    }
+
+    std::vector<std::string> names_;
+};
+
 bool is_json_ld(std::string_view tag) {
     std::string lower;
     lower.reserve(tag.size());
@@ -204,10 +301,11 @@ bool is_json_ld(std::string_view tag) {
 PrescanResult prescan(std::string_view s, std::size_t max_depth) {
     PrescanResult out;
     out.html.reserve(s.size());
-    std::size_t depth = 0, excess = 0, i = 0, whitespace_kept = 0;
-    char name[16];
+    OpenElements open;
+    std::size_t excess = 0, i = 0, whitespace_kept = 0;
 
     while (i < s.size()) {
+        limits::check_deadline();
         const char* lt = static_cast<const char*>(std::memchr(s.data() + i, '<', s.size() - i));
         if (!lt) {
             append_text(out.html, s.substr(i), whitespace_kept > 0);
@@ -223,54 +321,49 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
             continue;
         }
         bool closing = i + 1 < s.size() && s[i + 1] == '/';
-        std::size_t n0 = i + (closing ? 2 : 1);
-        if (n0 >= s.size() || !is_ascii_alpha(s[n0])) {
+        std::size_t n = i + (closing ? 2 : 1);
+        if (n >= s.size() || !is_ascii_alpha(s[n])) {
             out.html.push_back('<');
             ++i;
             continue;
         }
-        std::size_t n = n0, len = 0;
-        while (n < s.size() && (text::is_ascii_alnum(s[n]) || s[n] == '-' || s[n] == ':')) {
-            if (len < sizeof name) name[len] = ascii_lower(s[n]);
-            ++len;
-            ++n;
-        }
-        std::string_view tag_name(name, len < sizeof name ? len : 0);  // long names never match
-        std::size_t end = tag_end(s, n);
-        unsigned traits = tag_name.empty() ? 0 : tag_traits(tag_name);
+        std::string tag_name = read_tag_name(s, n);
+        TagEnd tag = tag_end(s, n);
+        std::size_t end = tag.end;
+        unsigned traits = tag_traits(tag_name);
 
         if (!closing && traits & kDropped) {
             std::size_t close = find_end_tag(s, end, tag_name);
             std::size_t content_end = close == std::string_view::npos ? s.size() : close;
             if (tag_name == "script" && is_json_ld(s.substr(i, end - i)))
                 out.json_ld.emplace_back(s.substr(end, content_end - end));
-            i = close == std::string_view::npos ? s.size() : tag_end(s, close + 2);
+            i = close == std::string_view::npos ? s.size() : tag_end(s, close + 2).end;
             continue;
         }
         if (closing && traits & kDropped) {  // a stray end tag
             i = end;
             continue;
         }
-        bool counted = !tag_name.empty() && !(traits & kUncountedDepth);
-        if (counted && !closing) {
-            bool self_closing_foreign = end >= 2 && s[end - 2] == '/';
-            if (!self_closing_foreign) {
-                if (depth >= max_depth) {
+        // Self-closing syntax does not stop an HTML element from opening (<div/> is <div>); the
+        // foreign elements where it does are dropped above.
+        if (!(traits & kUncountedDepth)) {
+            if (!closing) {
+                if (open.depth() >= max_depth) {
                     ++excess;
                     ++out.flattened_tags;
                     i = end;
                     continue;
                 }
-                ++depth;
+                open.open(tag_name);
+            } else {
+                if (excess > 0) {
+                    --excess;
+                    ++out.flattened_tags;
+                    i = end;
+                    continue;
+                }
+                open.close(tag_name);
             }
-        } else if (counted && closing) {
-            if (excess > 0) {
-                --excess;
-                ++out.flattened_tags;
-                i = end;
-                continue;
-            }
-            if (depth > 0) --depth;
         }
         if (traits & kKeepsWhitespace) {
             if (!closing) ++whitespace_kept;
@@ -278,6 +371,10 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
         }
         if (closing) {
             out.html.append(s.substr(i, end - i));
+        } else if (tag.cut != 0) {  // attributes past kMaxAttributes go
+            out.html.append(s.substr(i, tag.cut - i));
+            out.html.push_back('>');
+            ++out.start_tags;
         } else {
             append_start_tag(out.html, s, i, n, end);
             ++out.start_tags;

@@ -54,7 +54,8 @@ elseif(STEP STREQUAL "pkgconfig")
   separate_arguments(flags UNIX_COMMAND "${flags}")
   set(exe ${WORK_DIR}/pkgconfig-consumer)
   file(REMOVE ${exe})
-  run(${CXX} ${extra_flags} ${APP_DIR}/main.cpp -o ${exe} ${flags})
+  # The headers need C++17, which not every compiler defaults to (clang 14 does not).
+  run(${CXX} -std=c++17 ${extra_flags} ${APP_DIR}/main.cpp -o ${exe} ${flags})
   run_consumer(${exe})
 
 else()

@@ -327,3 +327,36 @@ BOOST_AUTO_TEST_CASE(never_throws_on_junk) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(utf16_and_binary)
+
+using webclean::decode::detail::sniff_utf16;
+
+BOOST_AUTO_TEST_CASE(utf16_without_bom_is_recognised_from_its_zero_bytes) {
+    const std::string html = "<html><body><p>" + std::string(kChinese) + " and some ASCII words.</p></body></html>";
+    BOOST_TEST(sniff_utf16(encode(html, "UTF-16LE")) == "utf-16le");
+    BOOST_TEST(sniff_utf16(encode(html, "UTF-16BE")) == "utf-16be");
+    Decoded d = to_utf8(encode(html, "UTF-16LE"), "utf-8", true);  // a wrong label loses to the zeros
+    BOOST_TEST(d.charset == "utf-16le");
+    BOOST_TEST(d.text == html);
+}
+
+BOOST_AUTO_TEST_CASE(text_and_zero_runs_are_not_utf16) {
+    BOOST_TEST(sniff_utf16("<html><body><p>plain ASCII page</p></body></html>").empty());
+    BOOST_TEST(sniff_utf16(std::string(4096, '\0')).empty());  // zeros at both positions
+    BOOST_TEST(sniff_utf16(encode(kChinese, "GB18030")).empty());
+}
+
+BOOST_AUTO_TEST_CASE(control_characters_mark_binary_data) {
+    std::string noise;
+    for (int i = 0; i < 4096; ++i) noise.push_back(static_cast<char>((i * 7919 + 13) % 256));
+    BOOST_TEST(looks_binary(to_utf8(noise, "", true).text));
+    BOOST_TEST(looks_binary(to_utf8(noise, "utf-8", true).text));
+    std::string page = "<p>" + std::string(kChinese) + "</p>\n\tline\r\n\f";
+    BOOST_TEST(!looks_binary(page));
+    page.insert(3, 2, '\0');  // a stray NUL or two is damage, not binary
+    BOOST_TEST(!looks_binary(page));
+    BOOST_TEST(!looks_binary(""));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

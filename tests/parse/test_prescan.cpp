@@ -68,3 +68,61 @@ BOOST_AUTO_TEST_CASE(whitespace_in_pre_and_tables_is_left_alone) {
     BOOST_TEST(prescan(table, 10).html == table);
     BOOST_TEST(prescan(table + "\n\n<p>z</p>", 10).html == table + "\n<p>z</p>");
 }
+
+namespace {
+
+std::size_t tree_depth(const webclean::dom::Tree& tree) {
+    std::size_t deepest = 0;
+    for (webclean::dom::NodeId id = 0; id < tree.size(); ++id) {
+        std::size_t depth = 0;
+        for (webclean::dom::NodeId up = id; up != webclean::dom::none; up = tree[up].parent) ++depth;
+        deepest = std::max(deepest, depth);
+    }
+    return deepest;
+}
+
+std::string repeated(std::string_view piece, int times) {
+    std::string out;
+    for (int i = 0; i < times; ++i) out += piece;
+    return out;
+}
+
+}  // namespace
+
+// Whatever the markup, the tree Gumbo builds stays within a small multiple of max_depth: the
+// prescan's count of open elements must never fall behind the parser's.
+BOOST_AUTO_TEST_CASE(nesting_tricks_stay_within_max_depth) {
+    constexpr std::size_t kMaxDepth = 64;
+    const std::string_view tricks[] = {
+        "<div>",          "<div></span>",  "<div/>",        "<rt>",         "<rp>",
+        "<optgroup>",     "<p_x>",         "<abcdefghijklmnopqrstuvwxyz-custom-element>",
+        "<b><div></b>",   "<form><div></form>", "<ul><li>",  "<table><tr><td>", "<span><li></span>",
+        "<dl><dd><section>", "<font color=red><div>", "<i><section></i>", "<select><optgroup>",
+    };
+    for (std::string_view trick : tricks) {
+        webclean::dom::Tree tree;
+        webclean::parse::parse_html("<html><body>" + repeated(trick, 4000) + "x", kMaxDepth, 10'000'000, tree);
+        BOOST_TEST_INFO("markup " << trick);
+        BOOST_TEST(tree_depth(tree) <= 4 * kMaxDepth + 8);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(end_tags_of_open_elements_still_close_them) {
+    // A page whose divs are closed properly never reaches the limit, however many there are.
+    std::string page = repeated("<div><span>text</span><section>more</section></div>", 1000);
+    BOOST_TEST(prescan(page, 3).html == page);
+    BOOST_TEST(prescan(page, 3).flattened_tags == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(attributes_past_the_cap_are_dropped) {
+    std::string tag = "<div";
+    for (int i = 0; i < 5000; ++i) tag += " a" + std::to_string(i) + "=\"v\"";
+    webclean::dom::Tree tree;
+    webclean::parse::parse_html(tag + ">text</div>", 64, 1'000'000, tree);
+    webclean::dom::NodeId div = tree[tree.body()].first_child;
+    BOOST_REQUIRE(div != webclean::dom::none);
+    std::size_t attributes = tree.attributes_end(div) - tree.attributes_begin(div);
+    BOOST_TEST(attributes >= 50u);
+    BOOST_TEST(attributes <= 100u);
+    BOOST_TEST(tree.attribute(div, "a0") == "v");
+}
