@@ -69,6 +69,7 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& comman
     std::optional<std::size_t> max_bytes;
     unsigned time_budget_ms = 0;
     bool captions = false, keep_byline = false;
+    unsigned time_budget_ms = 0;
     FetchOptions& fetch = settings.fetch;
     double timeout = std::chrono::duration<double>(fetch.total_timeout).count();
     double connect_timeout = std::chrono::duration<double>(fetch.connect_timeout).count();
@@ -103,6 +104,8 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& comman
     app.add_flag("--no-tables", no_tables, "Leave data tables out");
     app.add_flag("--captions", captions, "Keep figure captions in the text");
     app.add_flag("--keep-byline", keep_byline, "Keep byline lines (author, date, source) in the text");
+    app.add_option("--time-budget", time_budget_ms, "Milliseconds one input may take (0: no limit)")
+        ->capture_default_str();
     app.add_flag("--no-comments", no_comments, "Leave reader comments out");
     app.add_option("--max-bytes", max_bytes, "Largest input accepted, in bytes (after decompression)")
         ->check(CLI::PositiveNumber);
@@ -146,6 +149,7 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& comman
     settings.options.include_tables = !no_tables;
     settings.options.include_captions = captions;
     settings.options.keep_byline = keep_byline;
+    settings.options.limits.time_budget = std::chrono::milliseconds(time_budget_ms);
     settings.options.include_comments = !no_comments;
     if (max_bytes) settings.options.limits.max_input_bytes = *max_bytes;
     settings.options.limits.time_budget = std::chrono::milliseconds(time_budget_ms);

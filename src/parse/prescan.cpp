@@ -80,9 +80,15 @@ unsigned tag_traits(std::string_view name) {
     return found == traits.end() ? 0 : found->second;
 }
 
-// Position just past the '>' closing a tag that starts at `from` (after the name), honouring
-// quoted attribute values; size() when the tag never closes.
-std::size_t tag_end(std::string_view s, std::size_t from) {
+bool is_tag_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+// The end of a tag that starts at `from` (after the name), honouring quoted attribute values.
+struct TagEnd {
+    std::size_t end;             // just past the '>'; size() when the tag never closes
+    std::size_t cut = 0;         // where attribute kMaxAttributes + 1 starts; 0 when there is none
+};
+
+TagEnd tag_end(std::string_view s, std::size_t from) {
     char quote = 0;
     for (std::size_t i = from; i < s.size(); ++i) {
         char c = s[i];
@@ -229,7 +235,7 @@ void append_start_tag(std::string& out, std::string_view s, std::size_t begin, s
 constexpr std::size_t kMaxStored = 32;
 std::string read_tag_name(std::string_view s, std::size_t& i) {
     std::size_t begin = i;
-    while (i < s.size() && !is_html_space(s[i]) && s[i] != '/' && s[i] != '>') ++i;
+    while (i < s.size() && !is_tag_space(s[i]) && s[i] != '/' && s[i] != '>') ++i;
     std::string name;
     name.reserve(std::min(i - begin, kMaxStored));
     for (std::size_t k = begin; k < i && name.size() < kMaxStored; ++k) name.push_back(ascii_lower(s[k]));
@@ -316,9 +322,9 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
             ++i;
             continue;
         }
-        std::size_t n = n0;
-        const std::string tag_name = read_tag_name(s, n);
-        std::size_t end = tag_end(s, n);
+        std::string tag_name = read_tag_name(s, n);
+        TagEnd tag = tag_end(s, n);
+        std::size_t end = tag.end;
         unsigned traits = tag_traits(tag_name);
 
         if (!closing && traits & kDropped) {
@@ -335,13 +341,23 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
         }
         // Self-closing syntax does not stop an HTML element from opening (<div/> is <div>); the
         // foreign elements where it does are dropped above.
-        bool counted = !(traits & kUncountedDepth);
-        if (counted && !closing) {
-            if (open.depth() >= max_depth) {
-                ++excess;
-                ++out.flattened_tags;
-                i = end;
-                continue;
+        if (!(traits & kUncountedDepth)) {
+            if (!closing) {
+                if (open.depth() >= max_depth) {
+                    ++excess;
+                    ++out.flattened_tags;
+                    i = end;
+                    continue;
+                }
+                open.open(tag_name);
+            } else {
+                if (excess > 0) {
+                    --excess;
+                    ++out.flattened_tags;
+                    i = end;
+                    continue;
+                }
+                open.close(tag_name);
             }
             open.open(tag_name);
         } else if (counted && closing) {
@@ -359,6 +375,10 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
         }
         if (closing) {
             out.html.append(s.substr(i, end - i));
+        } else if (tag.cut != 0) {  // attributes past kMaxAttributes go
+            out.html.append(s.substr(i, tag.cut - i));
+            out.html.push_back('>');
+            ++out.start_tags;
         } else {
             append_start_tag(out.html, s, i, n, end);
             ++out.start_tags;

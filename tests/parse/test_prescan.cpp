@@ -67,6 +67,8 @@ BOOST_AUTO_TEST_CASE(whitespace_in_pre_and_tables_is_left_alone) {
     std::string table = "<table>\n  <tr>\n    <td>1</td>\n  </tr>\n</table>";
     BOOST_TEST(prescan(table, 10).html == table);
     BOOST_TEST(prescan(table + "\n\n<p>z</p>", 10).html == table + "\n<p>z</p>");
+}
+
 namespace {
 
 std::size_t tree_depth(const webclean::dom::Tree& tree) {
