@@ -67,7 +67,6 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& comman
     std::string input_format = "auto";
     bool precision = false, recall = false, no_tables = false, no_comments = false;
     std::optional<std::size_t> max_bytes;
-    unsigned time_budget_ms = 0;
     bool captions = false, keep_byline = false;
     unsigned time_budget_ms = 0;
     FetchOptions& fetch = settings.fetch;
@@ -109,8 +108,6 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& comman
     app.add_flag("--no-comments", no_comments, "Leave reader comments out");
     app.add_option("--max-bytes", max_bytes, "Largest input accepted, in bytes (after decompression)")
         ->check(CLI::PositiveNumber);
-    app.add_option("--time-budget", time_budget_ms, "Milliseconds one input may take (0: no limit)")
-        ->check(CLI::NonNegativeNumber);
     app.add_flag("-q,--quiet", settings.quiet, "No diagnostics: no failure messages, counts or progress line");
     const std::string fetching = "Fetching URL inputs";
     app.add_option("--timeout", timeout, "Seconds allowed for fetching one URL, redirects included")
@@ -152,7 +149,6 @@ std::optional<int> parse_command_line(int argc, char** argv, CommandLine& comman
     settings.options.limits.time_budget = std::chrono::milliseconds(time_budget_ms);
     settings.options.include_comments = !no_comments;
     if (max_bytes) settings.options.limits.max_input_bytes = *max_bytes;
-    settings.options.limits.time_budget = std::chrono::milliseconds(time_budget_ms);
     auto milliseconds = [](double seconds) {
         return std::chrono::milliseconds(static_cast<long long>(seconds * 1000 + 0.5));
     };

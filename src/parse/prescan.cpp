@@ -90,20 +90,31 @@ struct TagEnd {
 
 TagEnd tag_end(std::string_view s, std::size_t from) {
     char quote = 0;
+    std::size_t attributes = 0, cut = 0;
+    bool after_separator = true;  // whitespace, '/' or a closing quote: a new attribute may start
     for (std::size_t i = from; i < s.size(); ++i) {
         char c = s[i];
         if (quote) {
-            if (c == quote) quote = 0;
+            if (c == quote) {
+                quote = 0;
+                after_separator = true;
+            }
         } else if (c == '"' || c == '\'') {
             // A quote only opens a value right after '=' (possibly with spaces).
             std::size_t j = i;
-            while (j > from && (s[j - 1] == ' ' || s[j - 1] == '\t' || s[j - 1] == '\n')) --j;
+            while (j > from && is_tag_space(s[j - 1])) --j;
             if (j > from && s[j - 1] == '=') quote = c;
+            else after_separator = false;
         } else if (c == '>') {
-            return i + 1;
+            return {i + 1, cut};
+        } else if (is_tag_space(c) || c == '/') {
+            after_separator = true;
+        } else {
+            if (after_separator && c != '=' && ++attributes == kMaxAttributes + 1 && cut == 0) cut = i;
+            after_separator = false;
         }
     }
-    return s.size();
+    return {s.size(), cut};
 }
 
 // Finds "</name" case-insensitively at or after from; npos when absent.
@@ -171,13 +182,8 @@ void append_start_tag(std::string& out, std::string_view s, std::size_t begin, s
     std::size_t size_before = out.size();
     out.append(s.substr(begin, name_end - begin));
     bool changed = false;
-    std::size_t attributes = 0;
     std::size_t i = name_end, last = end - 1;  // s[last] is the closing '>'
     while (i < last) {
-        if (attributes == kMaxAttributes) {  // the rest goes
-            changed = true;
-            break;
-        }
         std::size_t gap = i;
         while (i < last && (is_html_space(s[i]) || s[i] == '/')) ++i;
         if (i == last) {
@@ -209,7 +215,6 @@ void append_start_tag(std::string& out, std::string_view s, std::size_t begin, s
             changed = true;
             continue;
         }
-        ++attributes;
         std::string_view value;
         if (value_begin != std::string_view::npos) value = s.substr(value_begin, value_end - value_begin);
         if (value.size() > kLongestAttributeValue || starts_with_lower(value, "data:")) {
@@ -316,8 +321,8 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
             continue;
         }
         bool closing = i + 1 < s.size() && s[i + 1] == '/';
-        std::size_t n0 = i + (closing ? 2 : 1);
-        if (n0 >= s.size() || !is_ascii_alpha(s[n0])) {
+        std::size_t n = i + (closing ? 2 : 1);
+        if (n >= s.size() || !is_ascii_alpha(s[n])) {
             out.html.push_back('<');
             ++i;
             continue;
@@ -332,7 +337,7 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
             std::size_t content_end = close == std::string_view::npos ? s.size() : close;
             if (tag_name == "script" && is_json_ld(s.substr(i, end - i)))
                 out.json_ld.emplace_back(s.substr(end, content_end - end));
-            i = close == std::string_view::npos ? s.size() : tag_end(s, close + 2);
+            i = close == std::string_view::npos ? s.size() : tag_end(s, close + 2).end;
             continue;
         }
         if (closing && traits & kDropped) {  // a stray end tag
@@ -359,15 +364,6 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
                 }
                 open.close(tag_name);
             }
-            open.open(tag_name);
-        } else if (counted && closing) {
-            if (excess > 0) {
-                --excess;
-                ++out.flattened_tags;
-                i = end;
-                continue;
-            }
-            open.close(tag_name);
         }
         if (traits & kKeepsWhitespace) {
             if (!closing) ++whitespace_kept;
