@@ -338,20 +338,10 @@ dom::NodeId common_ancestor(const dom::Tree& tree, dom::NodeId a, dom::NodeId b)
 // Lines dropped earlier sit between kept ones and cost nothing here; they were judged already.
 std::vector<std::size_t> best_run(const std::vector<std::size_t>& kept, const std::vector<double>& weights,
                                   const std::vector<TextBlock>& blocks) {
-    double best = 0, current = 0;
-    std::size_t best_begin = 0, best_end = 0, begin = 0;
-    for (std::size_t k = 0; k < kept.size(); ++k) {
-        if (current <= 0) {
-            current = 0;
-            begin = k;
-        }
-        current += weights[kept[k]];
-        if (current > best) {
-            best = current;
-            best_begin = begin;
-            best_end = k + 1;
-        }
-    }
+    std::vector<double> kept_weights(kept.size());
+    for (std::size_t k = 0; k < kept.size(); ++k) kept_weights[k] = weights[kept[k]];
+    double best = 0;
+    auto [best_begin, best_end] = best_stretch(kept_weights, best);
     // The heading right before the run heads it, also across a short label line or two
     // ("热点透视" under a page's headline).
     for (std::size_t back = 1; back <= 3 && back <= best_begin; ++back) {
