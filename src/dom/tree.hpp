@@ -1,13 +1,13 @@
 // The document model every later stage shares: a flat, index-linked tree built from Gumbo's
 // output (HTML and markdown) or from text lines. Text and attribute values are views into
-// buffers the Tree owns, so no stage copies page text until it writes output.
+// buffers the Tree owns, so no stage copies page text until it writes output, and the parser's
+// own structures can go as soon as the tree is built.
 #pragma once
 
 #include <gumbo.h>
 
 #include <cstdint>
 #include <deque>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,8 +55,9 @@ public:
     const Attribute* attributes_end(NodeId id) const { return attributes_begin(id) + nodes_[id].attribute_count; }
 
     // Building. Elements and text are appended as the last child of parent. Reserving room for
-    // the nodes a page will have spares the copies (and their doubled memory) of growing.
-    void reserve(std::size_t nodes, std::size_t attributes);
+    // the nodes a page will have spares the copies (and their doubled memory) of growing;
+    // text_bytes is what store() will be given in all.
+    void reserve(std::size_t nodes, std::size_t attributes, std::size_t text_bytes = 0);
     NodeId add_element(NodeId parent, Tag tag);
     NodeId add_text(NodeId parent, std::string_view text);
     void add_attribute(NodeId element, std::string_view name, std::string_view value);
@@ -65,8 +66,8 @@ public:
 
     // Keeps a buffer alive as long as the tree (views point into it); returns a view of it.
     std::string_view keep(std::string buffer);
-    // Keeps any owner alive as long as the tree (e.g. Gumbo's output).
-    void keep_alive(std::shared_ptr<void> owner) { owners_.push_back(std::move(owner)); }
+    // Copies text into storage the tree owns, packed end to end; returns a view of the copy.
+    std::string_view store(std::string_view text);
 
     // Side data found while parsing that metadata wants: raw JSON-LD blobs.
     std::vector<std::string_view> json_ld;
@@ -75,7 +76,8 @@ private:
     std::vector<Node> nodes_;
     std::vector<Attribute> attributes_;
     std::deque<std::string> buffers_;  // deque: growing it never moves a kept string
-    std::vector<std::shared_ptr<void>> owners_;
+    std::string* stored_ = nullptr;    // the buffer store() appends to, never past its capacity
+    std::size_t store_reserved_ = 0;
     NodeId head_ = none;
     NodeId body_ = none;
 };
