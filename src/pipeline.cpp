@@ -50,7 +50,10 @@ Result failure(Status status, std::string message) {
 }
 
 std::string join_lines(const std::vector<Block>& blocks) {
+    std::size_t size = blocks.size();
+    for (const Block& b : blocks) size += b.text.size();
     std::string text;
+    text.reserve(size);  // grown by doubling it would hold up to twice the article
     for (const Block& b : blocks) {
         if (!text.empty()) text.push_back('\n');
         text += b.text;
