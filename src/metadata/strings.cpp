@@ -16,6 +16,14 @@ std::string collapse_space(std::string_view s) {
     bool pending_space = false;
     for (std::size_t i = 0; i < s.size();) {
         std::size_t start = i;
+        // A run of ASCII that is not space, copied whole.
+        while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80 && !is_space(char32_t(s[i]))) ++i;
+        if (i > start) {
+            if (pending_space && !out.empty()) out += ' ';
+            pending_space = false;
+            out.append(s.substr(start, i - start));
+            continue;
+        }
         char32_t c = next_code_point(s, i);
         if (is_space(c)) { pending_space = true; continue; }
         // Private-use characters are icon-font glyphs or a decoder's leftovers, never text.
