@@ -58,6 +58,7 @@ NodeId Tree::add_text(NodeId parent, std::string_view text) {
 
 // Attributes must be added right after their element, before the next element is added.
 void Tree::add_attribute(NodeId element, std::string_view name, std::string_view value) {
+    if (nodes_[element].attribute_count == kMaxAttributes) return;
     attributes_.push_back({name, value});
     ++nodes_[element].attribute_count;
 }

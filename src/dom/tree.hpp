@@ -24,20 +24,24 @@ struct Attribute {
     std::string_view value;
 };
 
+// Packed to 40 bytes: a page has tens of thousands of them.
 struct Node {
     NodeId parent = none;
     NodeId first_child = none;
     NodeId last_child = none;
     NodeId next_sibling = none;
-    std::uint32_t first_attribute = 0;
-    std::uint32_t attribute_count = 0;
-    Tag tag = GUMBO_TAG_UNKNOWN;
-    bool is_text = false;
     std::string_view text;  // text nodes only: raw text, whitespace as in the source
+    std::uint32_t first_attribute = 0;
+    Tag tag : 16 = GUMBO_TAG_UNKNOWN;
+    bool is_text = false;
+    std::uint8_t attribute_count = 0;  // the parser keeps at most kMaxAttributes
 };
+static_assert(sizeof(Node) <= 40);
 
 class Tree {
 public:
+    static constexpr std::size_t kMaxAttributes = 255;  // an element's further attributes are dropped
+
     Tree();
     Tree(Tree&&) noexcept = default;
     Tree& operator=(Tree&&) noexcept = default;
@@ -60,6 +64,7 @@ public:
     void reserve(std::size_t nodes, std::size_t attributes, std::size_t text_bytes = 0);
     NodeId add_element(NodeId parent, Tag tag);
     NodeId add_text(NodeId parent, std::string_view text);
+    // Attributes are added right after their element, at most kMaxAttributes of them.
     void add_attribute(NodeId element, std::string_view name, std::string_view value);
     void set_head(NodeId id) { head_ = id; }
     void set_body(NodeId id) { body_ = id; }

@@ -33,3 +33,16 @@ BOOST_AUTO_TEST_CASE(moved_tree_keeps_its_text_and_attributes) {
     BOOST_TEST(moved[text].text == "Hello");
     BOOST_TEST(moved[moved.root()].first_child == p);
 }
+
+BOOST_AUTO_TEST_CASE(an_element_keeps_at_most_kMaxAttributes) {
+    dom::Tree tree;
+    dom::NodeId p = tree.add_element(tree.root(), GUMBO_TAG_P);
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < dom::Tree::kMaxAttributes + 10; ++i) names.push_back("a" + std::to_string(i));
+    for (const std::string& name : names) tree.add_attribute(p, name, "v");
+    BOOST_TEST(std::size_t(tree.attributes_end(p) - tree.attributes_begin(p)) == dom::Tree::kMaxAttributes);
+    BOOST_TEST(tree.has_attribute(p, names[dom::Tree::kMaxAttributes - 1]));
+    BOOST_TEST(!tree.has_attribute(p, names[dom::Tree::kMaxAttributes]));
+    dom::NodeId text = tree.add_text(p, "x");
+    BOOST_TEST(tree.attributes_begin(text) == tree.attributes_end(text));
+}
