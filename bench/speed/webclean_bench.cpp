@@ -45,10 +45,11 @@ void __libc_free(void*);
 }
 
 namespace heap {
+bool counting = false;  // set once, before any thread starts: the timed modes pay one branch
 std::atomic<long> live{0}, peak{0};
 
 void* counted(void* p) {
-    if (p) {
+    if (p && counting) {
         long now = live.fetch_add(long(malloc_usable_size(p)), std::memory_order_relaxed) + long(malloc_usable_size(p));
         for (long seen = peak.load(std::memory_order_relaxed);
              now > seen && !peak.compare_exchange_weak(seen, now, std::memory_order_relaxed);) {}
@@ -56,7 +57,7 @@ void* counted(void* p) {
     return p;
 }
 void uncount(void* p) {
-    if (p) live.fetch_sub(long(malloc_usable_size(p)), std::memory_order_relaxed);
+    if (p && counting) live.fetch_sub(long(malloc_usable_size(p)), std::memory_order_relaxed);
 }
 }  // namespace heap
 
@@ -232,6 +233,7 @@ int main(int argc, char** argv) {
         std::cerr << "usage: webclean_bench extract|gumbo|gumbo-quiet|memory [--threads N] [--repeats R] LIST\n";
         return 2;
     }
+    heap::counting = mode == "memory";  // from here on every block is counted when made and when freed
     std::vector<Page> pages = load(list, mode != "extract");
     if (mode == "memory") return memory(pages);
     return timed(mode, pages, threads, repeats);
