@@ -89,6 +89,10 @@ void Arena::release(void* block) {
     ::operator delete(single);
 }
 
+// Here, not in the header, so that the calls Gumbo makes through them are the only calls.
+void* Arena::gumbo_allocate(void* arena, std::size_t size) { return static_cast<Arena*>(arena)->allocate(size); }
+void Arena::gumbo_release(void* arena, void* block) { static_cast<Arena*>(arena)->release(block); }
+
 void* Arena::allocate_single(std::size_t size) {
     auto* single = static_cast<Single*>(::operator new(kSingleHeader + size));
     single->previous = nullptr;

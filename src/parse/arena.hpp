@@ -34,8 +34,8 @@ public:
     std::size_t held_bytes() const { return held_; }  // what the arena has taken from the heap
 
     // Gumbo's allocator and deallocator, with the arena as their user data.
-    static void* gumbo_allocate(void* arena, std::size_t size) { return static_cast<Arena*>(arena)->allocate(size); }
-    static void gumbo_release(void* arena, void* block) { static_cast<Arena*>(arena)->release(block); }
+    static void* gumbo_allocate(void* arena, std::size_t size);
+    static void gumbo_release(void* arena, void* block);
 
 private:
     static constexpr std::size_t kPage = 1024;
