@@ -468,15 +468,17 @@ std::size_t find_headline(const PageLines& page, std::string_view title) {
 
 PageLines page_lines(const dom::Tree& tree) {
     PageLines page;
-    std::string current;
+    std::string current;  // the line so far, its spaces collapsed as it grows
+    bool pending_space = false;
     int quote_depth = 0;
+    auto append = [&](std::string_view text) { append_collapsed(current, pending_space, text); };
     auto flush = [&] {
-        std::string line = collapse_space(current);
-        if (!line.empty()) {
-            page.lines.push_back(std::move(line));
+        if (!current.empty()) {
+            page.lines.push_back(std::move(current));
             page.quoted.push_back(quote_depth > 0);
         }
         current.clear();
+        pending_space = false;
     };
     const dom::NodeId start = tree.body();
     if (start == dom::none) return page;
@@ -484,18 +486,18 @@ PageLines page_lines(const dom::Tree& tree) {
         const dom::Node& node = tree[id];
         if (node.is_text) {
             if (node.parent != start) {
-                current += node.text;
+                append(node.text);
                 return false;
             }
             // Text bare in <body> (a scraper's text lines around HTML fragments): its line
             // breaks are the only structure it has.
             std::string_view rest = node.text;
             for (std::size_t nl = rest.find('\n'); nl != std::string_view::npos; nl = rest.find('\n')) {
-                current += rest.substr(0, nl);
+                append(rest.substr(0, nl));
                 flush();
                 rest.remove_prefix(nl + 1);
             }
-            current += rest;
+            append(rest);
             return false;
         }
         if (ends_line(node.tag)) flush();

@@ -10,10 +10,7 @@
 
 namespace webclean::metadata::detail {
 
-std::string collapse_space(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    bool pending_space = false;
+void append_collapsed(std::string& out, bool& pending_space, std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         std::size_t start = i;
         // A run of ASCII that is not space, copied whole.
@@ -32,6 +29,13 @@ std::string collapse_space(std::string_view s) {
         pending_space = false;
         out.append(s.substr(start, i - start));
     }
+}
+
+std::string collapse_space(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool pending_space = false;
+    append_collapsed(out, pending_space, s);
     return out;
 }
 
