@@ -82,6 +82,11 @@ Role role_of(const dom::Tree& tree, const Page& page, const TextBlock& block, co
         double frame_share = f & kComments && beside_a_post ? s.comments_share : s.furniture_share;
         if (subtree_weight[id] > frame_share * total_weight) continue;
         if (f & kComments) return Role::Comment;
+        // A box whose name says furniture but which holds most of the page's prose is the
+        // article under a misleading name ("read-more" around the collapsed rest of a story).
+        if (!(f & kStructural) && w.subtree_prose[id] >= s.post_weight &&
+            w.subtree_prose[id] > s.furniture_share * w.total_prose)
+            continue;
         if (f & kStructural || (attempt.use_names && f & kNamedFurniture)) role = Role::Furniture;
     }
     return role;

@@ -195,3 +195,25 @@ BOOST_AUTO_TEST_CASE(bylines_leave_the_text_unless_kept) {
     BOOST_TEST(kept_chinese.find("来源：中青网 | 时间：2025-06-02 08:36:20\n本报记者 王建宏\n") != std::string::npos);
     BOOST_TEST(kept_chinese.find("（责任编辑：王五）") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(a_box_misnamed_as_furniture_that_holds_most_of_the_prose_stays) {
+    // Sites collapse the rest of a story into a "read more" box; its name says furniture, its
+    // prose says article.
+    const std::string other =
+        "Operators elsewhere on the coast are watching closely, since the same hulls could serve "
+        "their routes, and the unions have asked for retraining before the first crossings.";
+    std::string rest;
+    for (int i = 0; i < 5; ++i) rest += "<p>" + other + "</p>";
+    std::string menu = "<ul class=menu>";  // a big site menu: the box is far from half the page
+    for (int i = 0; i < 60; ++i) menu += "<li><a href=/s" + std::to_string(i) + ">Section number " + std::to_string(i) + "</a></li>";
+    menu += "</ul>";
+    std::string html = page_with("<h1>Ferries</h1><p>" + kParagraph + "</p><div id=read-more><a href=#>Read more</a>"
+                                 "<div id=read-more-content>" + rest + "</div></div>"
+                                 "<div class=related><h3>More stories</h3><p>Bridge repairs start in May, "
+                                 "the council says.</p></div>");
+    html.replace(html.find("<div class=story>"), 0, menu);
+    std::string text = article_text(html);
+    BOOST_TEST(text.find("electric ferries") != std::string::npos);
+    BOOST_TEST(text.find("retraining") != std::string::npos);
+    BOOST_TEST(text.find("Bridge repairs") == std::string::npos);
+}
