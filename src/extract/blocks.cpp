@@ -34,6 +34,16 @@ bool is_hidden(const dom::Tree& tree, dom::NodeId id) {
            compact.find("visibility:hidden") != std::string::npos;
 }
 
+// A dialog over the page (consent notices, sign-in and newsletter pop-ups): skipped like hidden
+// parts, since its prose (a consent notice runs to paragraphs) would otherwise pass for content.
+bool is_overlay(const dom::Tree& tree, dom::NodeId id) {
+    // <body> and <html> classes describe the page's state ("cookies-not-set"), not a box.
+    if (tree[id].tag == GUMBO_TAG_BODY || tree[id].tag == GUMBO_TAG_HTML) return false;
+    std::string_view role = tree.attribute(id, "role");
+    if (role == "dialog" || role == "alertdialog") return true;
+    return names_consent_box(tree.attribute(id, "class"), tree.attribute(id, "id"));
+}
+
 // Landmarks that hold page furniture rather than the article.
 bool is_structural(const dom::Tree& tree, dom::NodeId id) {
     switch (tree[id].tag) {
@@ -272,7 +282,7 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
             return false;
         }
         std::uint8_t& flags = page.flags[id];
-        if (is_skipped_tag(node.tag) || (is_hidden(tree, id) && !hides_the_page(id) && !is_streamed_segment(id))) {
+        if (is_skipped_tag(node.tag) || ((is_hidden(tree, id) || is_overlay(tree, id)) && !hides_the_page(id) && !is_streamed_segment(id))) {
             flags |= kSkip;
             return false;
         }

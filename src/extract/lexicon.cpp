@@ -213,6 +213,18 @@ bool names_furniture_box(std::string_view class_attr, std::string_view id_attr) 
     return false;
 }
 
+bool names_consent_box(std::string_view class_attr, std::string_view id_attr) {
+    static constexpr std::string_view kConsent[] = {"cookie", "cookies", "consent", "gdpr", "cookiebanner",
+                                                    "cookieconsent", "cookienotice"};
+    bool found = false;
+    auto visit = [&](std::string_view token) {
+        if (contains(kConsent, token)) found = true;
+    };
+    for_each_token(class_attr, visit);
+    for_each_token(id_attr, visit);
+    return found;
+}
+
 bool is_byline(std::string_view line) {
     static constexpr std::string_view kOpeners[] = {
         "作者", "记者", "本报记者", "特约记者", "通讯员", "实习生", "本报实习生", "撰文", "文", "来源", "稿源",

@@ -19,6 +19,7 @@ struct Settings {
     double furniture_share = 0.5;    // a flagged element holding more of the page than this is not furniture
     double comments_share = 0.9;     // the same for an element named as comments beside a post
     double post_weight = 600;        // prose outside a comment box that makes a post of its own
+    double thread_opener = 200;      // below this much prose outside comment boxes, the comments are the page
     double short_interface = 60;     // interface phrases only condemn lines shorter than this
     double credit_line = 120;        // credit prefixes only condemn lines shorter than this
     double legal_line = 600;         // legal phrases condemn lines shorter than this
@@ -57,6 +58,10 @@ struct Attempt {
 struct Weights {
     std::vector<double> subtree, subtree_prose;  // by node
     double total = 0, total_prose = 0;
+    // Prose outside every box named or built as furniture: a cookie-consent dialog's paragraphs
+    // are no post for a thread of comments to sit beside.
+    std::vector<double> subtree_free_prose;
+    double total_free_prose = 0;
 };
 
 bool is_prose(const TextBlock& b) { return b.punct > 0 && b.weight() >= 80 && b.link_density() < 0.3; }
@@ -78,7 +83,7 @@ Role role_of(const dom::Tree& tree, const Page& page, const TextBlock& block, co
         // A comment thread may well outweigh the post it follows: beside a post of some length,
         // only a box holding nearly all of the page is a frame misnamed "comments". (Beside a
         // one-line question, the "comments" are a forum thread's posts: the content.)
-        bool beside_a_post = w.total_prose - w.subtree_prose[id] >= s.post_weight;
+        bool beside_a_post = w.total_free_prose - w.subtree_free_prose[id] >= s.post_weight;
         double frame_share = f & kComments && beside_a_post ? s.comments_share : s.furniture_share;
         if (subtree_weight[id] > frame_share * total_weight) continue;
         if (f & kComments) return Role::Comment;
@@ -408,6 +413,21 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
             if (prose) page_weights.subtree_prose[id] += b.weight();
         }
     }
+    // Which nodes sit in a furniture box (one that is not the page's frame, as in role_of).
+    // Pre-order ids: a parent is decided before its children.
+    std::vector<bool> in_furniture(tree.size(), false);
+    for (dom::NodeId id = 0; id < tree.size(); ++id) {
+        std::uint8_t f = page.flags[id];
+        bool flagged = f & kStructural || (attempt.use_names && f & kNamedFurniture);
+        bool frame = page_weights.subtree[id] > s.furniture_share * page_weights.total;
+        in_furniture[id] = (tree[id].parent != dom::none && in_furniture[tree[id].parent]) || (flagged && !frame);
+    }
+    page_weights.subtree_free_prose.assign(tree.size(), 0.0);
+    for (const auto& b : blocks) {
+        if (!is_prose(b) || in_furniture[b.owner]) continue;
+        page_weights.total_free_prose += b.weight();
+        for (dom::NodeId id = b.owner; id != dom::none; id = tree[id].parent) page_weights.subtree_free_prose[id] += b.weight();
+    }
     const std::vector<double>& subtree_weight = page_weights.subtree;
     const double total = page_weights.total;
 
@@ -417,6 +437,17 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
         limits::check_deadline();
         roles[i] = role_of(tree, page, blocks[i], page_weights, s, attempt);
     }
+    // A page whose prose is all in comment boxes is a thread (a forum topic, a Q&A): its
+    // posts are what it has to read, not comments beside an article.
+    double content_prose = 0, comment_prose = 0;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (!is_prose(blocks[i])) continue;
+        if (roles[i] == Role::Content) content_prose += blocks[i].weight();
+        if (roles[i] == Role::Comment) comment_prose += blocks[i].weight();
+    }
+    if (content_prose < s.thread_opener && comment_prose > content_prose)
+        for (Role& role : roles)
+            if (role == Role::Comment) role = Role::Content;
     mark_furniture_sections(tree, page, subtree_weight, total, s, roles);
     mark_teaser_lists(tree, page, subtree_weight, roles);
     // Text dumps have no links: a line of short items is what is left of a menu.

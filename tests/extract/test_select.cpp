@@ -217,3 +217,30 @@ BOOST_AUTO_TEST_CASE(a_box_misnamed_as_furniture_that_holds_most_of_the_prose_st
     BOOST_TEST(text.find("retraining") != std::string::npos);
     BOOST_TEST(text.find("Bridge repairs") == std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(a_thread_whose_posts_all_sit_in_comment_boxes_is_the_content) {
+    // Forum engines name every post "comment"; beside no article of their own, the posts are
+    // what the page has to read. A consent dialog's long prose is no such article.
+    std::string posts;
+    for (int i = 0; i < 4; ++i)
+        posts += "<article class=\"cPost ipsComment\"><p>Member " + std::to_string(i) +
+                 "</p><div class=comment_content><p>I took the new ferry this morning and it was quiet, clean "
+                 "and on time, which I did not expect after what the papers said.</p></div></article>";
+    std::string consent = "<div id=onetrust-consent-sdk><h2>Privacy Preference Center</h2>";
+    for (int i = 0; i < 6; ++i)
+        consent += "<p>When you visit any website, it may store or retrieve information on your browser, mostly "
+                   "in the form of cookies, which is used to make the site work as you expect it to.</p>";
+    consent += "</div>";
+    std::string html = "<html><body><h1>New ferry timetable?</h1><div class=cTopic>" + posts + "</div>" + consent +
+                       "</body></html>";
+    std::string text = article_text(html);
+    BOOST_TEST(text.find("quiet, clean and on time") != std::string::npos);
+    BOOST_TEST(text.find("cookies") == std::string::npos);
+    // A real post beside the same thread keeps the thread out.
+    std::string post;
+    for (int i = 0; i < 3; ++i) post += "<p>" + kParagraph + "</p>";
+    std::string with_post = article_text("<html><body><div class=entry>" + post + "</div><div class=comments>" + posts +
+                                         "</div>" + consent + "</body></html>");
+    BOOST_TEST(with_post.find("electric ferries") != std::string::npos);
+    BOOST_TEST(with_post.find("on time") == std::string::npos);
+}
