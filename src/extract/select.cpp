@@ -30,6 +30,8 @@ struct Settings {
     double stretch_gain = 2.0;
     double tiny_page = 100;          // a page with less text than this is taken whole       // the best stretch of blocks must outscore the best element this much
     bool captions = false;           // keep figure captions (a table's caption is its title: always kept)
+    bool listing = false;            // the last attempt: linked items count as text (an index page's entries)
+    double listing_item = 20;        // the shortest line that is an entry of such an index
 };
 
 Settings settings_for(const Options& options) {
@@ -463,6 +465,7 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
         else if (b.kind == BlockKind::Heading) w = 0;
         else if (menu[i]) w = -b.weight();
         else if (looks_like_content(units[i], s)) w = b.weight() * (1.0 - b.link_density());
+        else if (s.listing && b.weight() >= s.listing_item) w = b.weight();
         // Prose that links many names (hover cards, wiki-style) is not a menu: the more of it
         // is unlinked sentences, the less it counts against the element around it.
         else if (b.link_density() > s.link_heavy) w = -b.weight() * (b.punct >= 3 ? (b.link_density() - s.link_heavy) / (1.0 - s.link_heavy) : 1.0);
@@ -627,6 +630,15 @@ Selection select_article(const dom::Tree& tree, const Page& page, const Options&
     bool nested = best.container != dom::none && relaxed.container != dom::none &&
                   best.container >= relaxed.container && best.container < page.subtree_end[relaxed.container];
     if (!nested && relaxed.weight > best.weight * s.relax_gain) best = std::move(relaxed);
+    // Nothing reads as prose: an index of entries (job ads, catalogue records, search results)
+    // whose every line is a link. Its entries are what it has to read; the precision preset
+    // still returns nothing for it.
+    if (best.article.empty() && !s.empty_listings) {
+        Settings listing = s;
+        listing.listing = true;
+        listing.link_heavy = 1.0;
+        best = run_attempt(tree, page, listing, Attempt{true}, title, drop_title_heading);
+    }
     if (options.keep_byline && !best.article.empty()) restore_bylines(page, best.article);
     Selection selection;
     if (!best.article.empty())

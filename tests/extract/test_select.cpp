@@ -244,3 +244,19 @@ BOOST_AUTO_TEST_CASE(a_thread_whose_posts_all_sit_in_comment_boxes_is_the_conten
     BOOST_TEST(with_post.find("electric ferries") != std::string::npos);
     BOOST_TEST(with_post.find("on time") == std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(an_index_of_linked_entries_gives_its_entries_or_nothing_for_precision) {
+    // Every line a link and no sentence anywhere: a job board, a catalogue's records.
+    std::string rows;
+    for (int i = 0; i < 12; ++i)
+        rows += "<tr><td>" + std::to_string(i + 1) + ".</td><td><a href=/item" + std::to_string(i) +
+                ">Harbour Ferries Ltd is hiring deck officers for route " + std::to_string(i) + "</a></td></tr>";
+    std::string html = "<html><body><nav><a href=/>Home</a> | <a href=/jobs>Jobs</a> | <a href=/login>Login</a></nav>"
+                       "<table>" + rows + "</table><footer><a href=/legal>Legal</a> <a href=/contact>Contact</a></footer>"
+                       "</body></html>";
+    std::string text = article_text(html);
+    BOOST_TEST(text.find("hiring deck officers for route 0") != std::string::npos);
+    BOOST_TEST(text.find("hiring deck officers for route 11") != std::string::npos);
+    BOOST_TEST(text.find("Login") == std::string::npos);
+    BOOST_TEST(article_text(html, Options::precision()).empty());
+}
