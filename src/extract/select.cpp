@@ -30,6 +30,8 @@ struct Settings {
     double stretch_gain = 2.0;
     double tiny_page = 100;          // a page with less text than this is taken whole       // the best stretch of blocks must outscore the best element this much
     bool captions = false;           // keep figure captions (a table's caption is its title: always kept)
+    double sibling_share = 0.1;      // a sibling of the container scoring this share of it joins the article
+    double sibling_floor = 100;      // ... and at least this much
     bool listing = false;            // the last attempt: linked items count as text (an index page's entries)
     double listing_item = 20;        // the shortest line that is an entry of such an index
 };
@@ -513,12 +515,25 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
 
     out.container = best;
     std::string folded_title = fold(title);
-    dom::NodeId end = page.subtree_end[best];
+    // The container's siblings that score well on their own are more of the article: a page
+    // built as sections side by side (a service page's blocks, a story split around a figure).
+    std::vector<std::pair<dom::NodeId, dom::NodeId>> ranges{{best, page.subtree_end[best]}};
+    if (s.sibling_share > 0 && run_end - run_begin == blocks.size() && tree[best].parent != dom::none &&
+        best != tree.body()) {
+        double floor = std::max(s.sibling_floor, s.sibling_share * score[best]);
+        for (dom::NodeId sib = tree[tree[best].parent].first_child; sib != dom::none; sib = tree[sib].next_sibling)
+            if (sib != best && !tree[sib].is_text && score[sib] >= floor) ranges.emplace_back(sib, page.subtree_end[sib]);
+    }
+    auto in_container = [&](dom::NodeId owner) {
+        for (const auto& [begin, end] : ranges)
+            if (owner >= begin && owner < end) return true;
+        return false;
+    };
     std::vector<std::size_t> kept;
     bool below_headings = false;  // a non-heading block is kept: the title heading is behind us
     for (std::size_t i = run_begin; i < run_end; ++i) {
         const TextBlock& b = blocks[i];
-        if (b.owner < best || b.owner >= end) continue;
+        if (!in_container(b.owner)) continue;
         if (roles[i] != Role::Content) continue;
         if (b.kind == BlockKind::Caption && tree[b.owner].tag != GUMBO_TAG_CAPTION && !s.captions) continue;
         if (b.link_density() > s.link_heavy && b.kind != BlockKind::Heading) continue;

@@ -260,3 +260,19 @@ BOOST_AUTO_TEST_CASE(an_index_of_linked_entries_gives_its_entries_or_nothing_for
     BOOST_TEST(text.find("Login") == std::string::npos);
     BOOST_TEST(article_text(html, Options::precision()).empty());
 }
+
+BOOST_AUTO_TEST_CASE(sections_beside_the_best_one_join_it_the_links_between_them_do_not) {
+    const std::string other =
+        "Operators elsewhere on the coast are watching closely, since the same hulls could serve "
+        "their routes, and the unions have asked for retraining before the first crossings.";
+    std::string links = "<div>";
+    for (int i = 0; i < 40; ++i) links += "<a href=/p" + std::to_string(i) + ">Partner offer " + std::to_string(i) + "</a> ";
+    links += "</div>";
+    std::string html = "<html><body><div class=wrap><section><h2>Timetable</h2><p>" + kParagraph + "</p><p>" +
+                       kParagraph + "</p><p>" + kParagraph + "</p></section>" + links + "<section><h2>Crews</h2><p>" +
+                       other + "</p></section></div></body></html>";
+    std::string text = article_text(html);
+    BOOST_TEST(text.find("electric ferries") != std::string::npos);
+    BOOST_TEST(text.find("retraining") != std::string::npos);
+    BOOST_TEST(text.find("Partner offer") == std::string::npos);
+}
