@@ -29,6 +29,7 @@ enum class PhraseSignal {
     Legal,     // copyright, ICP and public-security record numbers, licences, report hotlines
     Interface, // share/subscribe/login/pagination/"related" and similar interface text
     Credit,    // staff and source credits at the start of a line (责任编辑:, 来源:, Photo:)
+    Disclosure,// affiliate disclosures: a line or two of their own, or an aside inside a paragraph
 };
 
 // The strongest phrase signal found in a line of text (UTF-8, whitespace collapsed).

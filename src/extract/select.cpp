@@ -23,6 +23,7 @@ struct Settings {
     double short_interface = 60;     // interface phrases only condemn lines shorter than this
     double credit_line = 120;        // credit prefixes only condemn lines shorter than this
     double legal_line = 600;         // legal phrases condemn lines shorter than this
+    double disclosure_line = 150;    // affiliate disclosures condemn lines shorter than this
     double relax_gain = 2.0;         // the relaxed attempt must find this many times more article
     // An index page's headlines and teasers are what it has to read (its human gold keeps them);
     // only the precision preset returns nothing for them.
@@ -294,6 +295,7 @@ bool condemned_by_phrase(const TextBlock& b, const Settings& s) {
     switch (classify_phrase(b.text)) {
         case PhraseSignal::Legal: return b.weight() < s.legal_line;
         case PhraseSignal::Credit: return b.weight() < s.credit_line;
+        case PhraseSignal::Disclosure: return b.weight() < s.disclosure_line;
         case PhraseSignal::Interface: return b.weight() < s.short_interface && !b.sentence_end;
         case PhraseSignal::None: return false;
     }

@@ -276,3 +276,14 @@ BOOST_AUTO_TEST_CASE(sections_beside_the_best_one_join_it_the_links_between_them
     BOOST_TEST(text.find("retraining") != std::string::npos);
     BOOST_TEST(text.find("Partner offer") == std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(an_affiliate_disclosure_goes_an_affiliate_aside_in_a_paragraph_stays) {
+    std::string html = page_with("<h1>Air fryers</h1><p>We may earn commission from links on this page, but we only "
+                                 "recommend products we back.</p><p>" + kParagraph + "</p><p>I love a crisp meal, and "
+                                 "the air fryer is a weeknight star for me: proteins, the crispiest vegetables, and "
+                                 "frozen fries on busy nights. It does it all, and it cleans up in a minute. If you want "
+                                 "one, this is my pick (affiliate link).</p>");
+    std::string text = article_text(html);
+    BOOST_TEST(text.find("weeknight star") != std::string::npos);
+    BOOST_TEST(text.find("earn commission") == std::string::npos);
+}
