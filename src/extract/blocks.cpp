@@ -34,6 +34,16 @@ bool is_hidden(const dom::Tree& tree, dom::NodeId id) {
            compact.find("visibility:hidden") != std::string::npos;
 }
 
+// A dialog over the page (consent notices, sign-in and newsletter pop-ups): skipped like hidden
+// parts, since its prose (a consent notice runs to paragraphs) would otherwise pass for content.
+bool is_overlay(const dom::Tree& tree, dom::NodeId id) {
+    // <body> and <html> classes describe the page's state ("cookies-not-set"), not a box.
+    if (tree[id].tag == GUMBO_TAG_BODY || tree[id].tag == GUMBO_TAG_HTML) return false;
+    std::string_view role = tree.attribute(id, "role");
+    if (role == "dialog" || role == "alertdialog") return true;
+    return names_consent_box(tree.attribute(id, "class"), tree.attribute(id, "id"));
+}
+
 // Landmarks that hold page furniture rather than the article.
 bool is_structural(const dom::Tree& tree, dom::NodeId id) {
     switch (tree[id].tag) {
@@ -229,6 +239,27 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
         page.subtree_end[i] = last == dom::none ? dom::NodeId(i + 1) : page.subtree_end[last];
     }
 
+    // Text bytes before each node in document order: a subtree's text is a difference of two.
+    std::vector<std::size_t> text_before(tree.size() + 1, 0);
+    for (std::size_t i = 0; i < tree.size(); ++i) {
+        const dom::Node& node = tree[dom::NodeId(i)];
+        text_before[i + 1] = text_before[i] + (node.is_text ? node.text.size() : 0);
+    }
+    // Some pages hide themselves whole until their scripts have run (a "visibility:hidden"
+    // wrapper against a flash of unstyled content): what hides nearly all of the page hides
+    // nothing. A hidden section, even a long one, is still hidden.
+    auto hides_the_page = [&](dom::NodeId id) {
+        std::size_t inside = text_before[page.subtree_end[id]] - text_before[id];
+        return 10 * inside > 9 * text_before[tree.size()];
+    };
+    // React's streaming server rendering sends late parts of the page in <div hidden id="S:n">
+    // and has a script move each one into its place: they are the page, not hidden furniture.
+    auto is_streamed_segment = [&](dom::NodeId id) {
+        std::string_view name = tree.attribute(id, "id");
+        if (tree[id].tag != GUMBO_TAG_DIV || name.size() < 3 || name.substr(0, 2) != "S:") return false;
+        return name.find_first_not_of("0123456789", 2) == std::string_view::npos;
+    };
+
     struct Owner {
         dom::NodeId id;
         BlockKind kind;
@@ -263,7 +294,7 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
             return false;
         }
         std::uint8_t& flags = page.flags[id];
-        if (is_skipped_tag(node.tag) || is_hidden(tree, id)) {
+        if (is_skipped_tag(node.tag) || ((is_hidden(tree, id) || is_overlay(tree, id)) && !hides_the_page(id) && !is_streamed_segment(id))) {
             flags |= kSkip;
             return false;
         }

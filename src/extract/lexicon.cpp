@@ -140,7 +140,8 @@ constexpr Phrase kPhrases[] = {
     {"阅读量", PhraseSignal::Interface}, {"浏览次数", PhraseSignal::Interface}, {"今日热点", PhraseSignal::Interface},
     {"友情链接", PhraseSignal::Interface}, {"更多推荐", PhraseSignal::Interface}, {"成为会员", PhraseSignal::Interface},
     {"在看", PhraseSignal::Interface}, {"写留言", PhraseSignal::Interface}, {"只看该作者", PhraseSignal::Interface},
-    {"earn a commission", PhraseSignal::Legal}, {"affiliate link", PhraseSignal::Legal},
+    {"earn a commission", PhraseSignal::Disclosure}, {"affiliate link", PhraseSignal::Disclosure},
+    {"earn commission", PhraseSignal::Disclosure},
     // WeChat's interface and subscription adverts: unambiguous wherever they stand.
     {"扫码订阅", PhraseSignal::Legal}, {"邮发代号", PhraseSignal::Legal}, {"征订热线", PhraseSignal::Legal},
     {"欢迎关注", PhraseSignal::Legal}, {"点击下图", PhraseSignal::Legal}, {"预览时标签不可点", PhraseSignal::Legal},
@@ -213,6 +214,18 @@ bool names_furniture_box(std::string_view class_attr, std::string_view id_attr) 
     return false;
 }
 
+bool names_consent_box(std::string_view class_attr, std::string_view id_attr) {
+    static constexpr std::string_view kConsent[] = {"cookie", "cookies", "consent", "gdpr", "cookiebanner",
+                                                    "cookieconsent", "cookienotice"};
+    bool found = false;
+    auto visit = [&](std::string_view token) {
+        if (contains(kConsent, token)) found = true;
+    };
+    for_each_token(class_attr, visit);
+    for_each_token(id_attr, visit);
+    return found;
+}
+
 bool is_byline(std::string_view line) {
     static constexpr std::string_view kOpeners[] = {
         "作者", "记者", "本报记者", "特约记者", "通讯员", "实习生", "本报实习生", "撰文", "文", "来源", "稿源",
@@ -249,7 +262,7 @@ PhraseSignal classify_phrase(std::string_view line) {
         if ((spaced ? line.find(phrase.text) : std::string_view(packed).find(phrase.text)) == std::string_view::npos)
             continue;
         if (phrase.signal == PhraseSignal::Legal) return PhraseSignal::Legal;
-        found = phrase.signal;
+        if (found != PhraseSignal::Disclosure) found = phrase.signal;
     }
     if (found == PhraseSignal::None && line.size() < 150)
         for (std::string_view credit : kCreditsAnywhere)

@@ -19,12 +19,17 @@ bool is_furniture_heading(std::string_view heading);
 // items (as opposed to a byline or a share bar, which label only themselves).
 bool names_furniture_box(std::string_view class_attr, std::string_view id_attr);
 
+// True when an element's class/id names a cookie or consent notice ("onetrust-consent-sdk",
+// "cookie-banner"): a dialog over the page, never its content, however much it says.
+bool names_consent_box(std::string_view class_attr, std::string_view id_attr);
+
 // How strongly a line's wording marks it as boilerplate.
 enum class PhraseSignal {
     None,
     Legal,     // copyright, ICP and public-security record numbers, licences, report hotlines
     Interface, // share/subscribe/login/pagination/"related" and similar interface text
     Credit,    // staff and source credits at the start of a line (责任编辑:, 来源:, Photo:)
+    Disclosure,// affiliate disclosures: a line or two of their own, or an aside inside a paragraph
 };
 
 // The strongest phrase signal found in a line of text (UTF-8, whitespace collapsed).

@@ -19,9 +19,11 @@ struct Settings {
     double furniture_share = 0.5;    // a flagged element holding more of the page than this is not furniture
     double comments_share = 0.9;     // the same for an element named as comments beside a post
     double post_weight = 600;        // prose outside a comment box that makes a post of its own
+    double thread_opener = 200;      // below this much prose outside comment boxes, the comments are the page
     double short_interface = 60;     // interface phrases only condemn lines shorter than this
     double credit_line = 120;        // credit prefixes only condemn lines shorter than this
     double legal_line = 600;         // legal phrases condemn lines shorter than this
+    double disclosure_line = 150;    // affiliate disclosures condemn lines shorter than this
     double relax_gain = 2.0;         // the relaxed attempt must find this many times more article
     // An index page's headlines and teasers are what it has to read (its human gold keeps them);
     // only the precision preset returns nothing for them.
@@ -29,6 +31,10 @@ struct Settings {
     double stretch_gain = 2.0;
     double tiny_page = 100;          // a page with less text than this is taken whole       // the best stretch of blocks must outscore the best element this much
     bool captions = false;           // keep figure captions (a table's caption is its title: always kept)
+    double sibling_share = 0.1;      // a sibling of the container scoring this share of it joins the article
+    double sibling_floor = 100;      // ... and at least this much
+    bool listing = false;            // the last attempt: linked items count as text (an index page's entries)
+    double listing_item = 20;        // the shortest line that is an entry of such an index
 };
 
 Settings settings_for(const Options& options) {
@@ -57,6 +63,10 @@ struct Attempt {
 struct Weights {
     std::vector<double> subtree, subtree_prose;  // by node
     double total = 0, total_prose = 0;
+    // Prose outside every box named or built as furniture: a cookie-consent dialog's paragraphs
+    // are no post for a thread of comments to sit beside.
+    std::vector<double> subtree_free_prose;
+    double total_free_prose = 0;
 };
 
 bool is_prose(const TextBlock& b) { return b.punct > 0 && b.weight() >= 80 && b.link_density() < 0.3; }
@@ -78,10 +88,15 @@ Role role_of(const dom::Tree& tree, const Page& page, const TextBlock& block, co
         // A comment thread may well outweigh the post it follows: beside a post of some length,
         // only a box holding nearly all of the page is a frame misnamed "comments". (Beside a
         // one-line question, the "comments" are a forum thread's posts: the content.)
-        bool beside_a_post = w.total_prose - w.subtree_prose[id] >= s.post_weight;
+        bool beside_a_post = w.total_free_prose - w.subtree_free_prose[id] >= s.post_weight;
         double frame_share = f & kComments && beside_a_post ? s.comments_share : s.furniture_share;
         if (subtree_weight[id] > frame_share * total_weight) continue;
         if (f & kComments) return Role::Comment;
+        // A box whose name says furniture but which holds most of the page's prose is the
+        // article under a misleading name ("read-more" around the collapsed rest of a story).
+        if (!(f & kStructural) && w.subtree_prose[id] >= s.post_weight &&
+            w.subtree_prose[id] > s.furniture_share * w.total_prose)
+            continue;
         if (f & kStructural || (attempt.use_names && f & kNamedFurniture)) role = Role::Furniture;
     }
     return role;
@@ -280,6 +295,7 @@ bool condemned_by_phrase(const TextBlock& b, const Settings& s) {
     switch (classify_phrase(b.text)) {
         case PhraseSignal::Legal: return b.weight() < s.legal_line;
         case PhraseSignal::Credit: return b.weight() < s.credit_line;
+        case PhraseSignal::Disclosure: return b.weight() < s.disclosure_line;
         case PhraseSignal::Interface: return b.weight() < s.short_interface && !b.sentence_end;
         case PhraseSignal::None: return false;
     }
@@ -403,6 +419,21 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
             if (prose) page_weights.subtree_prose[id] += b.weight();
         }
     }
+    // Which nodes sit in a furniture box (one that is not the page's frame, as in role_of).
+    // Pre-order ids: a parent is decided before its children.
+    std::vector<bool> in_furniture(tree.size(), false);
+    for (dom::NodeId id = 0; id < tree.size(); ++id) {
+        std::uint8_t f = page.flags[id];
+        bool flagged = f & kStructural || (attempt.use_names && f & kNamedFurniture);
+        bool frame = page_weights.subtree[id] > s.furniture_share * page_weights.total;
+        in_furniture[id] = (tree[id].parent != dom::none && in_furniture[tree[id].parent]) || (flagged && !frame);
+    }
+    page_weights.subtree_free_prose.assign(tree.size(), 0.0);
+    for (const auto& b : blocks) {
+        if (!is_prose(b) || in_furniture[b.owner]) continue;
+        page_weights.total_free_prose += b.weight();
+        for (dom::NodeId id = b.owner; id != dom::none; id = tree[id].parent) page_weights.subtree_free_prose[id] += b.weight();
+    }
     const std::vector<double>& subtree_weight = page_weights.subtree;
     const double total = page_weights.total;
 
@@ -412,6 +443,17 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
         limits::check_deadline();
         roles[i] = role_of(tree, page, blocks[i], page_weights, s, attempt);
     }
+    // A page whose prose is all in comment boxes is a thread (a forum topic, a Q&A): its
+    // posts are what it has to read, not comments beside an article.
+    double content_prose = 0, comment_prose = 0;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (!is_prose(blocks[i])) continue;
+        if (roles[i] == Role::Content) content_prose += blocks[i].weight();
+        if (roles[i] == Role::Comment) comment_prose += blocks[i].weight();
+    }
+    if (content_prose < s.thread_opener && comment_prose > content_prose)
+        for (Role& role : roles)
+            if (role == Role::Comment) role = Role::Content;
     mark_furniture_sections(tree, page, subtree_weight, total, s, roles);
     mark_teaser_lists(tree, page, subtree_weight, roles);
     // Text dumps have no links: a line of short items is what is left of a menu.
@@ -427,6 +469,7 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
         else if (b.kind == BlockKind::Heading) w = 0;
         else if (menu[i]) w = -b.weight();
         else if (looks_like_content(units[i], s)) w = b.weight() * (1.0 - b.link_density());
+        else if (s.listing && b.weight() >= s.listing_item) w = b.weight();
         // Prose that links many names (hover cards, wiki-style) is not a menu: the more of it
         // is unlinked sentences, the less it counts against the element around it.
         else if (b.link_density() > s.link_heavy) w = -b.weight() * (b.punct >= 3 ? (b.link_density() - s.link_heavy) / (1.0 - s.link_heavy) : 1.0);
@@ -474,12 +517,25 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
 
     out.container = best;
     std::string folded_title = fold(title);
-    dom::NodeId end = page.subtree_end[best];
+    // The container's siblings that score well on their own are more of the article: a page
+    // built as sections side by side (a service page's blocks, a story split around a figure).
+    std::vector<std::pair<dom::NodeId, dom::NodeId>> ranges{{best, page.subtree_end[best]}};
+    if (s.sibling_share > 0 && run_end - run_begin == blocks.size() && tree[best].parent != dom::none &&
+        best != tree.body()) {
+        double floor = std::max(s.sibling_floor, s.sibling_share * score[best]);
+        for (dom::NodeId sib = tree[tree[best].parent].first_child; sib != dom::none; sib = tree[sib].next_sibling)
+            if (sib != best && !tree[sib].is_text && score[sib] >= floor) ranges.emplace_back(sib, page.subtree_end[sib]);
+    }
+    auto in_container = [&](dom::NodeId owner) {
+        for (const auto& [begin, end] : ranges)
+            if (owner >= begin && owner < end) return true;
+        return false;
+    };
     std::vector<std::size_t> kept;
     bool below_headings = false;  // a non-heading block is kept: the title heading is behind us
     for (std::size_t i = run_begin; i < run_end; ++i) {
         const TextBlock& b = blocks[i];
-        if (b.owner < best || b.owner >= end) continue;
+        if (!in_container(b.owner)) continue;
         if (roles[i] != Role::Content) continue;
         if (b.kind == BlockKind::Caption && tree[b.owner].tag != GUMBO_TAG_CAPTION && !s.captions) continue;
         if (b.link_density() > s.link_heavy && b.kind != BlockKind::Heading) continue;
@@ -591,6 +647,15 @@ Selection select_article(const dom::Tree& tree, const Page& page, const Options&
     bool nested = best.container != dom::none && relaxed.container != dom::none &&
                   best.container >= relaxed.container && best.container < page.subtree_end[relaxed.container];
     if (!nested && relaxed.weight > best.weight * s.relax_gain) best = std::move(relaxed);
+    // Nothing reads as prose: an index of entries (job ads, catalogue records, search results)
+    // whose every line is a link. Its entries are what it has to read; the precision preset
+    // still returns nothing for it.
+    if (best.article.empty() && !s.empty_listings) {
+        Settings listing = s;
+        listing.listing = true;
+        listing.link_heavy = 1.0;
+        best = run_attempt(tree, page, listing, Attempt{true}, title, drop_title_heading);
+    }
     if (options.keep_byline && !best.article.empty()) restore_bylines(page, best.article);
     Selection selection;
     if (!best.article.empty())

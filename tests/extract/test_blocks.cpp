@@ -99,3 +99,22 @@ BOOST_AUTO_TEST_CASE(anchor_ids_spelled_from_headings_name_no_box) {
     BOOST_TEST(!named(1));
     BOOST_TEST(named(2));
 }
+
+BOOST_AUTO_TEST_CASE(a_page_hidden_until_its_scripts_run_is_read) {
+    auto texts = [](const std::string& html) {
+        dom::Tree tree;
+        std::string all;
+        for (const auto& b : page_of(html, tree).blocks) all += b.text + "|";
+        return all;
+    };
+    // A wrapper hiding the whole page against a flash of unstyled content hides nothing...
+    BOOST_TEST(texts("<div style=\"visibility:hidden; min-height:100vh\"><p>The whole story.</p>"
+                     "<p style=display:none>A closed menu</p></div>") == "The whole story.|");
+    // ...but a hidden section beside visible text stays hidden, however long it is.
+    BOOST_TEST(texts("<p>Shown.</p><div style=\"visibility: hidden\"><p>Hidden paragraph, longer than the "
+                     "shown one by far.</p></div>") == "Shown.|");
+    // React streams late parts of a page in <div hidden id="S:n">; a script moves them into place.
+    BOOST_TEST(texts("<header><p>Site header with a menu</p></header><div hidden id=\"S:2\"><p>Streamed body.</p></div>"
+                     "<div hidden id=\"S:x\"><p>Not a segment</p></div><div hidden><p>Hidden</p></div>") ==
+               "Site header with a menu|Streamed body.|");
+}

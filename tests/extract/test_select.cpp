@@ -195,3 +195,95 @@ BOOST_AUTO_TEST_CASE(bylines_leave_the_text_unless_kept) {
     BOOST_TEST(kept_chinese.find("来源：中青网 | 时间：2025-06-02 08:36:20\n本报记者 王建宏\n") != std::string::npos);
     BOOST_TEST(kept_chinese.find("（责任编辑：王五）") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(a_box_misnamed_as_furniture_that_holds_most_of_the_prose_stays) {
+    // Sites collapse the rest of a story into a "read more" box; its name says furniture, its
+    // prose says article.
+    const std::string other =
+        "Operators elsewhere on the coast are watching closely, since the same hulls could serve "
+        "their routes, and the unions have asked for retraining before the first crossings.";
+    std::string rest;
+    for (int i = 0; i < 5; ++i) rest += "<p>" + other + "</p>";
+    std::string menu = "<ul class=menu>";  // a big site menu: the box is far from half the page
+    for (int i = 0; i < 60; ++i) menu += "<li><a href=/s" + std::to_string(i) + ">Section number " + std::to_string(i) + "</a></li>";
+    menu += "</ul>";
+    std::string html = page_with("<h1>Ferries</h1><p>" + kParagraph + "</p><div id=read-more><a href=#>Read more</a>"
+                                 "<div id=read-more-content>" + rest + "</div></div>"
+                                 "<div class=related><h3>More stories</h3><p>Bridge repairs start in May, "
+                                 "the council says.</p></div>");
+    html.replace(html.find("<div class=story>"), 0, menu);
+    std::string text = article_text(html);
+    BOOST_TEST(text.find("electric ferries") != std::string::npos);
+    BOOST_TEST(text.find("retraining") != std::string::npos);
+    BOOST_TEST(text.find("Bridge repairs") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_thread_whose_posts_all_sit_in_comment_boxes_is_the_content) {
+    // Forum engines name every post "comment"; beside no article of their own, the posts are
+    // what the page has to read. A consent dialog's long prose is no such article.
+    std::string posts;
+    for (int i = 0; i < 4; ++i)
+        posts += "<article class=\"cPost ipsComment\"><p>Member " + std::to_string(i) +
+                 "</p><div class=comment_content><p>I took the new ferry this morning and it was quiet, clean "
+                 "and on time, which I did not expect after what the papers said.</p></div></article>";
+    std::string consent = "<div id=onetrust-consent-sdk><h2>Privacy Preference Center</h2>";
+    for (int i = 0; i < 6; ++i)
+        consent += "<p>When you visit any website, it may store or retrieve information on your browser, mostly "
+                   "in the form of cookies, which is used to make the site work as you expect it to.</p>";
+    consent += "</div>";
+    std::string html = "<html><body><h1>New ferry timetable?</h1><div class=cTopic>" + posts + "</div>" + consent +
+                       "</body></html>";
+    std::string text = article_text(html);
+    BOOST_TEST(text.find("quiet, clean and on time") != std::string::npos);
+    BOOST_TEST(text.find("cookies") == std::string::npos);
+    // A real post beside the same thread keeps the thread out.
+    std::string post;
+    for (int i = 0; i < 3; ++i) post += "<p>" + kParagraph + "</p>";
+    std::string with_post = article_text("<html><body><div class=entry>" + post + "</div><div class=comments>" + posts +
+                                         "</div>" + consent + "</body></html>");
+    BOOST_TEST(with_post.find("electric ferries") != std::string::npos);
+    BOOST_TEST(with_post.find("on time") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(an_index_of_linked_entries_gives_its_entries_or_nothing_for_precision) {
+    // Every line a link and no sentence anywhere: a job board, a catalogue's records.
+    std::string rows;
+    for (int i = 0; i < 12; ++i)
+        rows += "<tr><td>" + std::to_string(i + 1) + ".</td><td><a href=/item" + std::to_string(i) +
+                ">Harbour Ferries Ltd is hiring deck officers for route " + std::to_string(i) + "</a></td></tr>";
+    std::string html = "<html><body><nav><a href=/>Home</a> | <a href=/jobs>Jobs</a> | <a href=/login>Login</a></nav>"
+                       "<table>" + rows + "</table><footer><a href=/legal>Legal</a> <a href=/contact>Contact</a></footer>"
+                       "</body></html>";
+    std::string text = article_text(html);
+    BOOST_TEST(text.find("hiring deck officers for route 0") != std::string::npos);
+    BOOST_TEST(text.find("hiring deck officers for route 11") != std::string::npos);
+    BOOST_TEST(text.find("Login") == std::string::npos);
+    BOOST_TEST(article_text(html, Options::precision()).empty());
+}
+
+BOOST_AUTO_TEST_CASE(sections_beside_the_best_one_join_it_the_links_between_them_do_not) {
+    const std::string other =
+        "Operators elsewhere on the coast are watching closely, since the same hulls could serve "
+        "their routes, and the unions have asked for retraining before the first crossings.";
+    std::string links = "<div>";
+    for (int i = 0; i < 40; ++i) links += "<a href=/p" + std::to_string(i) + ">Partner offer " + std::to_string(i) + "</a> ";
+    links += "</div>";
+    std::string html = "<html><body><div class=wrap><section><h2>Timetable</h2><p>" + kParagraph + "</p><p>" +
+                       kParagraph + "</p><p>" + kParagraph + "</p></section>" + links + "<section><h2>Crews</h2><p>" +
+                       other + "</p></section></div></body></html>";
+    std::string text = article_text(html);
+    BOOST_TEST(text.find("electric ferries") != std::string::npos);
+    BOOST_TEST(text.find("retraining") != std::string::npos);
+    BOOST_TEST(text.find("Partner offer") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(an_affiliate_disclosure_goes_an_affiliate_aside_in_a_paragraph_stays) {
+    std::string html = page_with("<h1>Air fryers</h1><p>We may earn commission from links on this page, but we only "
+                                 "recommend products we back.</p><p>" + kParagraph + "</p><p>I love a crisp meal, and "
+                                 "the air fryer is a weeknight star for me: proteins, the crispiest vegetables, and "
+                                 "frozen fries on busy nights. It does it all, and it cleans up in a minute. If you want "
+                                 "one, this is my pick (affiliate link).</p>");
+    std::string text = article_text(html);
+    BOOST_TEST(text.find("weeknight star") != std::string::npos);
+    BOOST_TEST(text.find("earn commission") == std::string::npos);
+}
