@@ -13,16 +13,12 @@ bool within(const void* p, const std::byte* begin, const std::byte* end) {
 
 }  // namespace
 
-Arena::Arena(std::size_t bump_bytes) {
-    if (bump_bytes == 0) return;
-    bump_bytes = (bump_bytes + kStep - 1) & ~(kStep - 1);
-    bump_ = bump_begin_ = static_cast<std::byte*>(::operator new(bump_bytes));
-    bump_end_ = bump_begin_ + bump_bytes;
-    held_ = bump_bytes;
+Arena::Arena(std::size_t plain_bytes) {
+    if (plain_bytes > 0) add_plain_region(plain_bytes);
 }
 
 Arena::~Arena() {
-    ::operator delete(bump_begin_);
+    for (const Region& region : plains_) ::operator delete(region.begin);
     for (const Chunk& chunk : chunks_) ::operator delete(chunk.begin);
     while (singles_) {
         Single* next = singles_->next;
@@ -31,13 +27,28 @@ Arena::~Arena() {
     }
 }
 
+void Arena::add_plain_region(std::size_t bytes) {
+    bytes = (bytes + kStep - 1) & ~(kStep - 1);
+    auto* begin = static_cast<std::byte*>(::operator new(bytes));
+    plains_.push_back({begin, begin + bytes});
+    plain_next_ = begin;
+    plain_end_ = begin + bytes;
+    plain_held_ += bytes;
+    held_ += bytes;
+}
+
 void* Arena::allocate(std::size_t size) {
     size = (std::max<std::size_t>(size, 1) + kStep - 1) & ~(kStep - 1);
-    if (size <= static_cast<std::size_t>(bump_end_ - bump_)) {
-        void* block = bump_;
-        bump_ += size;
-        return block;
+    if (size > static_cast<std::size_t>(plain_end_ - plain_next_)) {
+        if (plains_.empty() || plain_held_ >= kPlainLimit || size > kLargestPaged) return allocate_from_pages(size);
+        add_plain_region(std::max({size, plain_held_ / 2, kPage}));  // what is left of the last one stays unused
     }
+    void* block = plain_next_;
+    plain_next_ += size;
+    return block;
+}
+
+void* Arena::allocate_from_pages(std::size_t size) {
     if (size > kLargestPaged) return allocate_single(size);
     if (size > kLargestReused) return cut_from_page(classes_[kShared], kShared, size);
     const auto index = static_cast<std::uint8_t>(size / kStep - 1);
@@ -71,7 +82,7 @@ void* Arena::cut_from_page(SizeClass& c, std::uint8_t index, std::size_t size) {
 }
 
 void Arena::release(void* block) {
-    if (!block || within(block, bump_begin_, bump_end_)) return;  // the plain region goes whole
+    if (!block) return;
     // Newest chunk first: Gumbo mostly frees what it allocated last.
     for (auto chunk = chunks_.rbegin(); chunk != chunks_.rend(); ++chunk) {
         if (!within(block, chunk->begin, chunk->end)) continue;
@@ -82,6 +93,8 @@ void Arena::release(void* block) {
         classes_[index].free = freed;
         return;
     }
+    for (const Region& region : plains_)
+        if (within(block, region.begin, region.end)) return;  // plain regions go whole
     auto* single = reinterpret_cast<Single*>(static_cast<std::byte*>(block) - kSingleHeader);
     (single->previous ? single->previous->next : singles_) = single->next;
     if (single->next) single->next->previous = single->previous;

@@ -18,12 +18,12 @@ namespace webclean::parse {
 // lies in records the class of each page) and goes to the next request of that class; blocks
 // carry no header. Blocks of 129 to 512 bytes (mostly copies of text, which Gumbo keeps) share
 // pages and are not reused; larger ones are heap blocks of their own, freed when Gumbo frees
-// them. The first KiB are a plain region that blocks of any size are cut from: what a small page
-// needs, without a page per class.
+// them. The first KiB are plain regions that blocks of any size are cut from, each half as large
+// as those before it: what a small page needs, without a page per class and with little left over.
 class Arena {
 public:
-    // bump_bytes: the plain region's size (0: none).
-    explicit Arena(std::size_t bump_bytes);
+    // plain_bytes: the first plain region's size (0: none at all).
+    explicit Arena(std::size_t plain_bytes);
     ~Arena();
     Arena(const Arena&) = delete;
     Arena& operator=(const Arena&) = delete;
@@ -44,6 +44,7 @@ private:
     static constexpr std::size_t kLargestPaged = 512;
     static constexpr std::uint8_t kShared = kLargestReused / kStep;  // the class of the shared pages
     static constexpr std::size_t kChunkPages = 16;  // the fewest pages taken from the heap at once
+    static constexpr std::size_t kPlainLimit = 64 * 1024;  // no new plain region past this much
 
     struct FreeBlock {
         FreeBlock* next;
@@ -52,6 +53,10 @@ private:
         FreeBlock* free = nullptr;
         std::byte* next = nullptr;  // bump pointer into the class's newest page
         std::byte* end = nullptr;
+    };
+    struct Region {
+        std::byte* begin;
+        std::byte* end;
     };
     struct Chunk {
         std::byte* begin;
@@ -67,12 +72,16 @@ private:
     };
     static constexpr std::size_t kSingleHeader = (sizeof(Single) + kStep - 1) & ~(kStep - 1);
 
+    void* allocate_from_pages(std::size_t size);
     void* cut_from_page(SizeClass& c, std::uint8_t index, std::size_t size);
     void* allocate_single(std::size_t size);
 
-    std::byte* bump_ = nullptr;  // the plain region: [bump_begin_, bump_end_), bump_ the next free byte
-    std::byte* bump_begin_ = nullptr;
-    std::byte* bump_end_ = nullptr;
+    void add_plain_region(std::size_t bytes);
+
+    std::vector<Region> plains_;
+    std::byte* plain_next_ = nullptr;  // in the newest plain region
+    std::byte* plain_end_ = nullptr;
+    std::size_t plain_held_ = 0;
     std::array<SizeClass, kShared + 1> classes_{};
     std::vector<Chunk> chunks_;
     std::byte* next_page_ = nullptr;  // in the newest chunk

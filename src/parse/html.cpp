@@ -12,9 +12,9 @@
 namespace webclean::parse {
 namespace {
 
-// What Gumbo needs comes to about 2.5 KiB plus six to ten bytes per byte it parses: a small
-// page fits the arena's plain region; a larger one goes on in size classes from there.
-std::size_t arena_bump_bytes(std::size_t html_bytes) { return std::min<std::size_t>(10 * html_bytes + 4096, 64 * 1024); }
+// What Gumbo needs comes to about 2.5 KiB plus six to ten bytes per byte it parses: the arena's
+// first plain region holds a small page's least, later ones the rest.
+std::size_t arena_plain_bytes(std::size_t html_bytes) { return std::min<std::size_t>(5 * html_bytes + 2048, 48 * 1024); }
 
 const GumboVector& children_of(const GumboNode* node) { return node->v.element.children; }
 bool has_children(const GumboNode* node) {
@@ -101,7 +101,7 @@ ParseStatus copy_tree(const GumboNode* html, std::size_t max_nodes, dom::Tree& o
 // largest of the phases, not their sum.
 ParseStatus parse_prescanned(PrescanResult scanned, std::size_t max_nodes, dom::Tree& out) {
     for (auto& blob : scanned.json_ld) out.json_ld.push_back(out.keep(std::move(blob)));
-    Arena arena(arena_bump_bytes(scanned.html.size()));
+    Arena arena(arena_plain_bytes(scanned.html.size()));
     GumboOptions options = kGumboDefaultOptions;
     options.allocator = &Arena::gumbo_allocate;
     options.deallocator = &Arena::gumbo_release;
