@@ -100,10 +100,12 @@ TagEnd tag_end(std::string_view s, std::size_t from) {
     for (std::size_t i = from; i < s.size(); ++i) {
         char c = s[i];
         if (quote) {
-            if (c == quote) {
-                quote = 0;
-                after_separator = true;
-            }
+            // Inside a quoted value only its closing quote counts: jump there.
+            const void* close = std::memchr(s.data() + i, quote, s.size() - i);
+            if (!close) break;
+            i = static_cast<std::size_t>(static_cast<const char*>(close) - s.data());
+            quote = 0;
+            after_separator = true;
         } else if (c == '"' || c == '\'') {
             // A quote only opens a value right after '=' (possibly with spaces).
             std::size_t j = i;
