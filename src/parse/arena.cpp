@@ -49,12 +49,18 @@ void* Arena::allocate(std::size_t size) {
 }
 
 void* Arena::allocate_from_pages(std::size_t size) {
-    if (size > kLargestPaged) return allocate_single(size);
-    if (size > kLargestReused) return cut_from_page(classes_[kShared], kShared, size);
+    if (size > kLargestReused) {
+        return size > kLargestPaged ? allocate_single(size) : cut_from_page(classes_[kShared], kShared, size);
+    }
     const auto index = static_cast<std::uint8_t>(size / kStep - 1);
     SizeClass& c = classes_[index];
     if (FreeBlock* block = c.free) {
         c.free = block->next;
+        return block;
+    }
+    if (size <= static_cast<std::size_t>(c.end - c.next)) {
+        void* block = c.next;
+        c.next += size;
         return block;
     }
     return cut_from_page(c, index, size);
