@@ -89,7 +89,11 @@ Role role_of(const dom::Tree& tree, const Page& page, const TextBlock& block, co
         // only a box holding nearly all of the page is a frame misnamed "comments". (Beside a
         // one-line question, the "comments" are a forum thread's posts: the content.)
         bool beside_a_post = w.total_free_prose - w.subtree_free_prose[id] >= s.post_weight;
-        double frame_share = f & kComments && beside_a_post ? s.comments_share : s.furniture_share;
+        // A landmark (<footer>, <nav>, a navigation role) says what it is more reliably than a
+        // class name: fine print can outweigh the page it closes and still be the footer.
+        // <header> is the exception: site builders wrap whole articles in it.
+        bool landmark = f & kStructural && tree[id].tag != GUMBO_TAG_HEADER;
+        double frame_share = (f & kComments && beside_a_post) || landmark ? s.comments_share : s.furniture_share;
         if (subtree_weight[id] > frame_share * total_weight) continue;
         if (f & kComments) return Role::Comment;
         // A box whose name says furniture but which holds most of the page's prose is the

@@ -287,3 +287,15 @@ BOOST_AUTO_TEST_CASE(an_affiliate_disclosure_goes_an_affiliate_aside_in_a_paragr
     BOOST_TEST(text.find("weeknight star") != std::string::npos);
     BOOST_TEST(text.find("earn commission") == std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(a_footer_of_fine_print_longer_than_the_page_stays_a_footer) {
+    std::string fine_print;
+    for (int i = 0; i < 8; ++i)
+        fine_print += "<p>Savings figures are averages based on a six-month term and are not available in all "
+                      "states; coverage is provided by third parties and subject to terms.</p>";
+    std::string html = "<html><body><main><h1>Ferries</h1><p>" + kParagraph + "</p><p>" + kParagraph +
+                       "</p></main><footer>" + fine_print + "</footer></body></html>";
+    std::string text = article_text(html);
+    BOOST_TEST(text.find("electric ferries") != std::string::npos);
+    BOOST_TEST(text.find("six-month term") == std::string::npos);
+}
