@@ -242,6 +242,15 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
     };
     // React's streaming server rendering sends late parts of the page in <div hidden id="S:n">
     // and has a script move each one into its place: they are the page, not hidden furniture.
+    // A pop-up that holds less than a fifth of the page's text sits over the page (a newsletter
+    // offer, an exit-intent coupon); one that holds more is a story opened over its listing.
+    auto is_small_popup = [&](dom::NodeId id) {
+        // Inline "popup" links are glossary notes inside the prose; pop-ups are boxes.
+        if (!dom::is_block_level(tree[id].tag) || tree[id].tag == GUMBO_TAG_BODY) return false;
+        if (!names_popup_box(tree.attribute(id, "class"), tree.attribute(id, "id"))) return false;
+        std::size_t inside = text_before[page.subtree_end[id]] - text_before[id];
+        return 5 * inside < text_before[tree.size()];
+    };
     auto is_streamed_segment = [&](dom::NodeId id) {
         std::string_view name = tree.attribute(id, "id");
         if (tree[id].tag != GUMBO_TAG_DIV || name.size() < 3 || name.substr(0, 2) != "S:") return false;
@@ -282,7 +291,8 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
             return false;
         }
         std::uint8_t& flags = page.flags[id];
-        if (is_skipped_tag(node.tag) || ((is_hidden(tree, id) || is_overlay(tree, id)) && !hides_the_page(id) && !is_streamed_segment(id))) {
+        if (is_skipped_tag(node.tag) || ((is_hidden(tree, id) || is_overlay(tree, id)) && !hides_the_page(id) && !is_streamed_segment(id)) ||
+            is_small_popup(id)) {
             flags |= kSkip;
             return false;
         }

@@ -118,3 +118,17 @@ BOOST_AUTO_TEST_CASE(a_page_hidden_until_its_scripts_run_is_read) {
                      "<div hidden id=\"S:x\"><p>Not a segment</p></div><div hidden><p>Hidden</p></div>") ==
                "Site header with a menu|Streamed body.|");
 }
+
+BOOST_AUTO_TEST_CASE(a_small_popup_box_is_skipped_an_inline_popup_note_is_read) {
+    dom::Tree tree;
+    std::string prose;
+    for (int i = 0; i < 6; ++i)
+        prose += "<p>The product page describes the sheets at length: fabric, weave, care and sizes, with a "
+                 "<a class=popup href=#>note</a> on thread counts.</p>";
+    auto page = page_of("<main>" + prose + "</main><div class=exit-overlay><p>Enter your email for 15% off "
+                        "your order.</p></div>", tree);
+    std::string all;
+    for (const auto& b : page.blocks) all += b.text + "|";
+    BOOST_TEST(all.find("note on thread counts") != std::string::npos);
+    BOOST_TEST(all.find("15% off") == std::string::npos);
+}
