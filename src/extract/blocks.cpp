@@ -116,6 +116,41 @@ bool is_text_anchor(std::string_view id) {
 
 bool is_heading_tag(dom::Tag tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
 
+// Lower-case ASCII words of a name or a heading ("5.1. More on Lists" -> 5, 1, more, on, lists).
+std::vector<std::string> ascii_words(std::string_view text) {
+    std::vector<std::string> words(1);
+    for (char c : text) {
+        if (text::is_ascii_alpha(c) || (c >= '0' && c <= '9')) words.back().push_back(text::ascii_lower(c));
+        else if (!words.back().empty()) words.emplace_back();
+    }
+    if (words.back().empty()) words.pop_back();
+    return words;
+}
+
+// Documentation generators give each section the id of its heading ("more-on-lists" over
+// "5.1. More on Lists"): the id spells the heading, it names no box. True when the element's
+// first child with content is a heading whose words end with the id's words.
+bool id_spells_its_heading(const dom::Tree& tree, dom::NodeId id, std::string_view id_name) {
+    // Skip blank text and empty anchors (<span id="old-name"></span>) before the heading.
+    auto blank = [&](dom::NodeId n) {
+        if (tree[n].is_text) return text::trim(tree[n].text).empty();
+        return tree[n].first_child == dom::none;
+    };
+    dom::NodeId first = tree[id].first_child;
+    while (first != dom::none && blank(first)) first = tree[first].next_sibling;
+    if (first == dom::none || !is_heading_tag(tree[first].tag)) return false;
+    std::vector<std::string> id_words = ascii_words(id_name);
+    if (id_words.size() < 2) return false;
+    std::string heading;
+    dom::walk(tree, first, [&](dom::NodeId n) {
+        if (tree[n].is_text) heading += std::string(tree[n].text) + " ";
+        return heading.size() < 400;
+    });
+    std::vector<std::string> heading_words = ascii_words(heading);
+    return heading_words.size() >= id_words.size() &&
+           std::equal(id_words.rbegin(), id_words.rend(), heading_words.rbegin());
+}
+
 BlockKind kind_of(dom::Tag tag, int& level, int list_depth) {
     switch (tag) {
         case GUMBO_TAG_H1: level = 1; return BlockKind::Heading;
@@ -301,7 +336,8 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
         // not the name of a box; so is a section's id that runs to a phrase
         // ("sharing-with-a-single-developer").
         std::string_view id_name = tree.attribute(id, "id");
-        if (is_heading_tag(node.tag) || is_text_anchor(id_name)) id_name = {};
+        if (is_heading_tag(node.tag) || is_text_anchor(id_name) || (!id_name.empty() && id_spells_its_heading(tree, id, id_name)))
+            id_name = {};
         switch (classify_names(tree.attribute(id, "class"), id_name)) {
             case NameSignal::Boilerplate:
                 // <article> and <main> say what they hold more reliably than their class names.
