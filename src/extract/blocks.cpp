@@ -286,6 +286,9 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
         std::size_t inside = text_before[page.subtree_end[id]] - text_before[id];
         return 5 * inside < text_before[tree.size()];
     };
+    // A tab panel hidden until its tab is chosen (the code sample in another language, the
+    // other plan) is content the reader has one click away.
+    auto is_closed_tab = [&](dom::NodeId id) { return tree.attribute(id, "role") == "tabpanel"; };
     auto is_streamed_segment = [&](dom::NodeId id) {
         std::string_view name = tree.attribute(id, "id");
         if (tree[id].tag != GUMBO_TAG_DIV || name.size() < 3 || name.substr(0, 2) != "S:") return false;
@@ -326,7 +329,8 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
             return false;
         }
         std::uint8_t& flags = page.flags[id];
-        if (is_skipped_tag(node.tag) || ((is_hidden(tree, id) || is_overlay(tree, id)) && !hides_the_page(id) && !is_streamed_segment(id)) ||
+        if (is_skipped_tag(node.tag) || ((is_hidden(tree, id) || is_overlay(tree, id)) && !hides_the_page(id) && !is_streamed_segment(id) &&
+             !is_closed_tab(id)) ||
             is_small_popup(id)) {
             flags |= kSkip;
             return false;

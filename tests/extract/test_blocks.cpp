@@ -113,6 +113,9 @@ BOOST_AUTO_TEST_CASE(a_page_hidden_until_its_scripts_run_is_read) {
     // ...but a hidden section beside visible text stays hidden, however long it is.
     BOOST_TEST(texts("<p>Shown.</p><div style=\"visibility: hidden\"><p>Hidden paragraph, longer than the "
                      "shown one by far.</p></div>") == "Shown.|");
+    // A tab panel waiting for its tab is one click away: read.
+    BOOST_TEST(texts("<p>Shown.</p><div role=tabpanel hidden><p>pip install flask</p></div>") ==
+               "Shown.|pip install flask|");
     // React streams late parts of a page in <div hidden id="S:n">; a script moves them into place.
     BOOST_TEST(texts("<header><p>Site header with a menu</p></header><div hidden id=\"S:2\"><p>Streamed body.</p></div>"
                      "<div hidden id=\"S:x\"><p>Not a segment</p></div><div hidden><p>Hidden</p></div>") ==
