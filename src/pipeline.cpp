@@ -50,7 +50,10 @@ Result failure(Status status, std::string message) {
 }
 
 std::string join_lines(const std::vector<Block>& blocks) {
+    std::size_t size = blocks.size();
+    for (const Block& b : blocks) size += b.text.size();
     std::string text;
+    text.reserve(size);  // grown by doubling it would hold up to twice the article
     for (const Block& b : blocks) {
         if (!text.empty()) text.push_back('\n');
         text += b.text;
@@ -118,13 +121,14 @@ Result run_stages(std::string_view bytes, const Options& options) {
     if (format == InputFormat::Text) {
         parse::parse_text(decoded.text, tree);
     } else {
-        std::string html_from_markdown;
-        std::string_view html = decoded.text;
+        std::string html;  // the parser takes it: the page and the trees are never held at once
         if (format == InputFormat::Markdown) {
             front_matter = parse::split_front_matter(decoded.text);
-            html = html_from_markdown = parse::markdown_to_html(front_matter.body);
+            html = parse::markdown_to_html(front_matter.body);
+        } else {
+            html = std::move(decoded.text);
         }
-        if (parse::parse_html(html, limits.max_depth, limits.max_nodes, tree) == parse::ParseStatus::TooManyNodes)
+        if (parse::parse_html(std::move(html), limits.max_depth, limits.max_nodes, tree) == parse::ParseStatus::TooManyNodes)
             return failure(Status::TooManyNodes, "page has more than " + std::to_string(limits.max_nodes) + " nodes");
     }
     limits::check_deadline_now();

@@ -1,5 +1,8 @@
 #include "dom/tree.hpp"
 
+#include <algorithm>
+#include <utility>
+
 namespace webclean::dom {
 
 Tree::Tree() {
@@ -8,9 +11,10 @@ Tree::Tree() {
     nodes_.push_back(html);
 }
 
-void Tree::reserve(std::size_t nodes, std::size_t attributes) {
+void Tree::reserve(std::size_t nodes, std::size_t attributes, std::size_t text_bytes) {
     nodes_.reserve(nodes);
     attributes_.reserve(attributes);
+    store_reserved_ = text_bytes;
 }
 
 std::string_view Tree::attribute(NodeId id, std::string_view name) const {
@@ -54,6 +58,7 @@ NodeId Tree::add_text(NodeId parent, std::string_view text) {
 
 // Attributes must be added right after their element, before the next element is added.
 void Tree::add_attribute(NodeId element, std::string_view name, std::string_view value) {
+    if (nodes_[element].attribute_count == kMaxAttributes) return;
     attributes_.push_back({name, value});
     ++nodes_[element].attribute_count;
 }
@@ -61,6 +66,18 @@ void Tree::add_attribute(NodeId element, std::string_view name, std::string_view
 std::string_view Tree::keep(std::string buffer) {
     buffers_.push_back(std::move(buffer));
     return buffers_.back();
+}
+
+std::string_view Tree::store(std::string_view text) {
+    if (text.empty()) return {};
+    if (!stored_ || stored_->capacity() - stored_->size() < text.size()) {
+        // A buffer never grows (the views into it would move): a full one is followed by the next.
+        stored_ = &buffers_.emplace_back();
+        stored_->reserve(std::max({text.size(), std::exchange(store_reserved_, 0), std::size_t(256)}));
+    }
+    std::size_t at = stored_->size();
+    stored_->append(text);
+    return std::string_view(*stored_).substr(at);
 }
 
 bool is_block_level(Tag tag) {

@@ -1,13 +1,13 @@
 // The document model every later stage shares: a flat, index-linked tree built from Gumbo's
 // output (HTML and markdown) or from text lines. Text and attribute values are views into
-// buffers the Tree owns, so no stage copies page text until it writes output.
+// buffers the Tree owns, so no stage copies page text until it writes output, and the parser's
+// own structures can go as soon as the tree is built.
 #pragma once
 
 #include <gumbo.h>
 
 #include <cstdint>
 #include <deque>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,20 +24,24 @@ struct Attribute {
     std::string_view value;
 };
 
+// Packed to 40 bytes: a page has tens of thousands of them.
 struct Node {
     NodeId parent = none;
     NodeId first_child = none;
     NodeId last_child = none;
     NodeId next_sibling = none;
-    std::uint32_t first_attribute = 0;
-    std::uint32_t attribute_count = 0;
-    Tag tag = GUMBO_TAG_UNKNOWN;
-    bool is_text = false;
     std::string_view text;  // text nodes only: raw text, whitespace as in the source
+    std::uint32_t first_attribute = 0;
+    Tag tag : 16 = GUMBO_TAG_UNKNOWN;
+    bool is_text = false;
+    std::uint8_t attribute_count = 0;  // the parser keeps at most kMaxAttributes
 };
+static_assert(sizeof(Node) <= 40);
 
 class Tree {
 public:
+    static constexpr std::size_t kMaxAttributes = 255;  // an element's further attributes are dropped
+
     Tree();
     Tree(Tree&&) noexcept = default;
     Tree& operator=(Tree&&) noexcept = default;
@@ -55,18 +59,20 @@ public:
     const Attribute* attributes_end(NodeId id) const { return attributes_begin(id) + nodes_[id].attribute_count; }
 
     // Building. Elements and text are appended as the last child of parent. Reserving room for
-    // the nodes a page will have spares the copies (and their doubled memory) of growing.
-    void reserve(std::size_t nodes, std::size_t attributes);
+    // the nodes a page will have spares the copies (and their doubled memory) of growing;
+    // text_bytes is what store() will be given in all.
+    void reserve(std::size_t nodes, std::size_t attributes, std::size_t text_bytes = 0);
     NodeId add_element(NodeId parent, Tag tag);
     NodeId add_text(NodeId parent, std::string_view text);
+    // Attributes are added right after their element, at most kMaxAttributes of them.
     void add_attribute(NodeId element, std::string_view name, std::string_view value);
     void set_head(NodeId id) { head_ = id; }
     void set_body(NodeId id) { body_ = id; }
 
     // Keeps a buffer alive as long as the tree (views point into it); returns a view of it.
     std::string_view keep(std::string buffer);
-    // Keeps any owner alive as long as the tree (e.g. Gumbo's output).
-    void keep_alive(std::shared_ptr<void> owner) { owners_.push_back(std::move(owner)); }
+    // Copies text into storage the tree owns, packed end to end; returns a view of the copy.
+    std::string_view store(std::string_view text);
 
     // Side data found while parsing that metadata wants: raw JSON-LD blobs.
     std::vector<std::string_view> json_ld;
@@ -75,7 +81,8 @@ private:
     std::vector<Node> nodes_;
     std::vector<Attribute> attributes_;
     std::deque<std::string> buffers_;  // deque: growing it never moves a kept string
-    std::vector<std::shared_ptr<void>> owners_;
+    std::string* stored_ = nullptr;    // the buffer store() appends to, never past its capacity
+    std::size_t store_reserved_ = 0;
     NodeId head_ = none;
     NodeId body_ = none;
 };

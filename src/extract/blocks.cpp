@@ -174,6 +174,18 @@ public:
     void append(std::string_view raw, bool in_link, bool preformatted) {
         std::size_t i = 0;
         while (i < raw.size()) {
+            // Letters and digits of ASCII right after a character: they only add themselves.
+            if (!pending_space_ && text::is_ascii_alnum(raw[i])) {
+                std::size_t start = i;
+                while (i < raw.size() && text::is_ascii_alnum(raw[i])) ++i;
+                const auto run = static_cast<std::uint32_t>(i - start);
+                current_.text.append(raw.substr(start, run));
+                current_.chars += run;
+                if (in_link) current_.link_chars += run;
+                cjk_run_ = 0;
+                last_ = char32_t(raw[i - 1]);
+                continue;
+            }
             char32_t c = text::next_code_point(raw, i);
             if (preformatted && (c == '\n' || c == '\t' || c == ' ')) {
                 current_.text.push_back(char(c));  // code keeps its layout

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <optional>
 
 #include "metadata/metadata.hpp"
@@ -100,14 +102,26 @@ struct Match {
     std::size_t begin = 0, value_begin = 0;
 };
 
+// The labels, in their order, that start with each byte: a line is read once, not once a label.
+using LabelSet = std::uint64_t;
+static_assert(labels.size() <= 64, "one bit a label");
+constexpr std::array<LabelSet, 256> labels_by_first_byte = [] {
+    std::array<LabelSet, 256> sets{};
+    for (std::size_t k = 0; k < labels.size(); ++k) sets[static_cast<unsigned char>(labels[k].text[0])] |= LabelSet(1) << k;
+    return sets;
+}();
+
 // The next label at or after from that stands on its own (not inside a word).
 Match next_label(std::string_view line, std::size_t from) {
     for (std::size_t i = from; i < line.size(); ++i) {
-        if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
-        const bool after_word = is_letter_like(code_point_before(line, i));
-        for (const Label& label : labels) {
-            if (after_word && !label.may_follow_word) continue;
+        LabelSet candidates = labels_by_first_byte[static_cast<unsigned char>(line[i])];
+        if (candidates == 0) continue;  // also every UTF-8 continuation byte
+        std::optional<bool> after_word;
+        for (; candidates != 0; candidates &= candidates - 1) {
+            const Label& label = labels[static_cast<std::size_t>(std::countr_zero(candidates))];
             if (line.compare(i, label.text.size(), label.text) != 0) continue;
+            if (!after_word) after_word = is_letter_like(code_point_before(line, i));
+            if (*after_word && !label.may_follow_word) continue;
             std::size_t after = i + label.text.size();
             char32_t next = code_point_at(line, after);
             if (after < line.size() && is_letter_like(next) && next < 0x80 && text::is_ascii_alpha(char(next)))
@@ -454,15 +468,17 @@ std::size_t find_headline(const PageLines& page, std::string_view title) {
 
 PageLines page_lines(const dom::Tree& tree) {
     PageLines page;
-    std::string current;
+    std::string current;  // the line so far, its spaces collapsed as it grows
+    bool pending_space = false;
     int quote_depth = 0;
+    auto append = [&](std::string_view text) { append_collapsed(current, pending_space, text); };
     auto flush = [&] {
-        std::string line = collapse_space(current);
-        if (!line.empty()) {
-            page.lines.push_back(std::move(line));
+        if (!current.empty()) {
+            page.lines.push_back(std::move(current));
             page.quoted.push_back(quote_depth > 0);
         }
         current.clear();
+        pending_space = false;
     };
     const dom::NodeId start = tree.body();
     if (start == dom::none) return page;
@@ -470,18 +486,18 @@ PageLines page_lines(const dom::Tree& tree) {
         const dom::Node& node = tree[id];
         if (node.is_text) {
             if (node.parent != start) {
-                current += node.text;
+                append(node.text);
                 return false;
             }
             // Text bare in <body> (a scraper's text lines around HTML fragments): its line
             // breaks are the only structure it has.
             std::string_view rest = node.text;
             for (std::size_t nl = rest.find('\n'); nl != std::string_view::npos; nl = rest.find('\n')) {
-                current += rest.substr(0, nl);
+                append(rest.substr(0, nl));
                 flush();
                 rest.remove_prefix(nl + 1);
             }
-            current += rest;
+            append(rest);
             return false;
         }
         if (ends_line(node.tag)) flush();

@@ -97,24 +97,35 @@ bool has_token(std::string_view list, std::string_view token) {
     return false;
 }
 
+// Whether s holds needle (lower case), ASCII letters compared without case. Called for every
+// class and id of the page: no lower-case copy is made.
+bool contains_ignoring_case(std::string_view s, std::string_view needle) {
+    if (needle.size() > s.size()) return false;
+    for (std::size_t i = 0; i + needle.size() <= s.size(); ++i) {
+        if (text::ascii_lower(s[i]) != needle[0]) continue;
+        std::size_t k = 1;
+        while (k < needle.size() && text::ascii_lower(s[i + k]) == needle[k]) ++k;
+        if (k == needle.size()) return true;
+    }
+    return false;
+}
+
 // class/id naming a byline; comment and avatar blocks also say "author" but hold other people.
 bool names_byline(std::string_view class_or_id) {
     if (class_or_id.empty() || class_or_id.size() > 200) return false;
-    std::string lower = text::to_lower(class_or_id);
-    bool byline = lower.find("byline") != std::string::npos || lower.find("author") != std::string::npos ||
-                  lower.find("writer") != std::string::npos;
+    auto has = [&](std::string_view part) { return contains_ignoring_case(class_or_id, part); };
+    if (!has("byline") && !has("author") && !has("writer")) return false;
     for (std::string_view unwanted : {"comment", "avatar", "bio", "related", "more", "other", "img", "photo"})
-        if (lower.find(unwanted) != std::string::npos) return false;
-    return byline;
+        if (has(unwanted)) return false;
+    return true;
 }
 
 // class/id of the element naming the account that published a post on a platform
 // ("js_name", "profile_nickname", "account_name", "account-name").
 bool names_account(std::string_view class_or_id) {
     if (class_or_id.empty() || class_or_id.size() > 200) return false;
-    std::string lower = text::to_lower(class_or_id);
-    return lower.find("nickname") != std::string::npos || lower.find("account_name") != std::string::npos ||
-           lower.find("account-name") != std::string::npos || has_token(lower, "js_name");
+    auto has = [&](std::string_view part) { return contains_ignoring_case(class_or_id, part); };
+    return has("nickname") || has("account_name") || has("account-name") || has_token(class_or_id, "js_name");
 }
 
 // Names of publishing platforms that host many accounts' articles: as a site name they say

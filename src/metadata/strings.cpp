@@ -10,12 +10,17 @@
 
 namespace webclean::metadata::detail {
 
-std::string collapse_space(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    bool pending_space = false;
+void append_collapsed(std::string& out, bool& pending_space, std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         std::size_t start = i;
+        // A run of ASCII that is not space, copied whole.
+        while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80 && !is_space(char32_t(s[i]))) ++i;
+        if (i > start) {
+            if (pending_space && !out.empty()) out += ' ';
+            pending_space = false;
+            out.append(s.substr(start, i - start));
+            continue;
+        }
         char32_t c = next_code_point(s, i);
         if (is_space(c)) { pending_space = true; continue; }
         // Private-use characters are icon-font glyphs or a decoder's leftovers, never text.
@@ -24,6 +29,13 @@ std::string collapse_space(std::string_view s) {
         pending_space = false;
         out.append(s.substr(start, i - start));
     }
+}
+
+std::string collapse_space(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool pending_space = false;
+    append_collapsed(out, pending_space, s);
     return out;
 }
 

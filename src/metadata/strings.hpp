@@ -20,6 +20,9 @@ using text::next_code_point;
 
 // Whitespace runs (any kind above) -> one ASCII space; trimmed; private-use characters dropped.
 std::string collapse_space(std::string_view s);
+// The same, a piece at a time: appending the pieces of a text in turn gives out what
+// collapse_space gives for the whole, once a space still pending at the end is dropped.
+void append_collapsed(std::string& out, bool& pending_space, std::string_view s);
 // HTML character references decoded ("&#8211;", "&amp;", "&rsquo;"): JSON-LD strings carry them
 // raw, and some pages encode meta values twice ("&amp;#8230;"). Gumbo's table, so every name the
 // HTML standard knows is decoded; text without "&" comes back as it is.

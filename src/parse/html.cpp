@@ -2,84 +2,75 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <memory>
 #include <utility>
 #include <vector>
 
 #include "limits/deadline.hpp"
+#include "parse/arena.hpp"
 #include "parse/html.hpp"
 
 namespace webclean::parse {
 namespace {
 
-// Gumbo allocates every node, attribute and string on its own, and frees some as it parses. A
-// bump arena turns each allocation into a pointer increment and frees everything at once with
-// the tree; what Gumbo frees early stays until then (about a sixth more on the bench pages), and
-// small blocks cost no allocator header. Gumbo's structures hold pointers, sizes and chars:
-// pointer alignment is enough. Chunks are large, so the kernel backs only the pages written.
-class Arena {
-public:
-    explicit Arena(std::size_t first_chunk) : next_chunk_(std::max<std::size_t>(first_chunk, 64 * 1024)) {}
+// What Gumbo needs comes to about 2.5 KiB plus six to ten bytes per byte it parses: the arena's
+// first plain region holds a small page's least, later ones the rest.
+std::size_t arena_plain_bytes(std::size_t html_bytes) { return std::min<std::size_t>(5 * html_bytes + 2048, 48 * 1024); }
 
-    void* allocate(std::size_t size) {
-        size = (size + alignof(void*) - 1) & ~(alignof(void*) - 1);
-        if (size > left_) {
-            std::size_t chunk = std::max(size, next_chunk_);
-            next_chunk_ = std::min<std::size_t>(next_chunk_ * 2, 16u << 20);
-            chunks_.emplace_back(new std::byte[chunk]);
-            free_ = chunks_.back().get();
-            left_ = chunk;
-        }
-        void* p = free_;
-        free_ += size;
-        left_ -= size;
-        return p;
-    }
+const GumboVector& children_of(const GumboNode* node) { return node->v.element.children; }
+bool has_children(const GumboNode* node) {
+    return node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE;
+}
+bool becomes_text(const GumboNode* node) {
+    return node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA;
+}
 
-    static void* allocate(void* arena, std::size_t size) { return static_cast<Arena*>(arena)->allocate(size); }
-    static void release(void*, void*) {}  // everything goes with the arena
-
-private:
-    std::vector<std::unique_ptr<std::byte[]>> chunks_;
-    std::byte* free_ = nullptr;
-    std::size_t left_ = 0;
-    std::size_t next_chunk_;
+// What the copy of a Gumbo tree will hold, so the dom::Tree is sized once: nodes, attributes
+// and, from their lengths in the source, about the bytes of text and attribute names and values.
+struct Census {
+    std::size_t nodes = 1, attributes = 0, bytes = 0;
 };
+
+Census take_census(const GumboNode* html) {
+    Census census;
+    std::vector<const GumboNode*> stack{html};
+    while (!stack.empty()) {
+        const GumboNode* node = stack.back();
+        stack.pop_back();
+        if (becomes_text(node)) {
+            ++census.nodes;
+            census.bytes += node->v.text.original_text.length;
+        } else if (has_children(node)) {
+            ++census.nodes;
+            const GumboVector& attributes = node->v.element.attributes;
+            census.attributes += attributes.length;
+            for (unsigned i = 0; i < attributes.length; ++i) {
+                auto* attr = static_cast<const GumboAttribute*>(attributes.data[i]);
+                census.bytes += attr->original_name.length + attr->original_value.length;
+            }
+            const GumboVector& children = children_of(node);
+            for (unsigned i = 0; i < children.length; ++i) stack.push_back(static_cast<const GumboNode*>(children.data[i]));
+        }
+    }
+    return census;
+}
 
 void copy_attributes(const GumboElement& element, dom::NodeId id, dom::Tree& tree) {
     for (unsigned i = 0; i < element.attributes.length; ++i) {
         auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
-        tree.add_attribute(id, attr->name, attr->value);
+        tree.add_attribute(id, tree.store(attr->name), tree.store(attr->value));
     }
 }
 
-}  // namespace
-
-ParseStatus parse_html(std::string_view utf8, std::size_t max_depth, std::size_t max_nodes, dom::Tree& out) {
-    out = dom::Tree();
-    PrescanResult scanned = prescan(utf8, max_depth);
-
-    // Gumbo's output lives in the arena; text and attribute values are copied by Gumbo into it,
-    // and the tree keeps the arena. The prescanned page itself is needed only while parsing.
-    auto arena = std::make_shared<Arena>(scanned.html.size() * 2);
-    GumboOptions options = kGumboDefaultOptions;
-    options.allocator = &Arena::allocate;
-    options.deallocator = &Arena::release;
-    options.userdata = arena.get();
-    options.max_errors = 0;  // Gumbo's error list is quadratic on broken pages; we never read it
-    const GumboOutput* output = gumbo_parse_with_options(&options, scanned.html.data(), scanned.html.size());
-    out.keep_alive(arena);
-    // About one text node per element, and a few attributes each: a guess, not a limit.
-    out.reserve(std::min(2 * scanned.start_tags + 16, max_nodes), 2 * scanned.start_tags + 16);
-    for (auto& blob : scanned.json_ld) out.json_ld.push_back(out.keep(std::move(blob)));
-
-    const GumboNode* html = output->root;
+// Copies Gumbo's tree below <html> into out: elements, attributes and text; comments go.
+ParseStatus copy_tree(const GumboNode* html, std::size_t max_nodes, dom::Tree& out) {
+    Census census = take_census(html);
+    out.reserve(std::min(census.nodes + 2, max_nodes), census.attributes, census.bytes);
     copy_attributes(html->v.element, out.root(), out);
 
     // Iterative pre-order copy: (gumbo node, our parent) pairs, children pushed in reverse.
     std::vector<std::pair<const GumboNode*, dom::NodeId>> stack;
     auto push_children = [&](const GumboNode* node, dom::NodeId parent) {
-        const GumboVector& children = node->v.element.children;
+        const GumboVector& children = children_of(node);
         for (unsigned i = children.length; i-- > 0;)
             stack.emplace_back(static_cast<const GumboNode*>(children.data[i]), parent);
     };
@@ -90,28 +81,49 @@ ParseStatus parse_html(std::string_view utf8, std::size_t max_depth, std::size_t
         stack.pop_back();
         limits::check_deadline();
         if (out.size() >= max_nodes) return ParseStatus::TooManyNodes;
-        switch (node->type) {
-            case GUMBO_NODE_ELEMENT:
-            case GUMBO_NODE_TEMPLATE: {
-                dom::NodeId id = out.add_element(parent, node->v.element.tag);
-                copy_attributes(node->v.element, id, out);
-                if (node->v.element.tag == GUMBO_TAG_HEAD && out.head() == dom::none) out.set_head(id);
-                if (node->v.element.tag == GUMBO_TAG_BODY && out.body() == dom::none) out.set_body(id);
-                push_children(node, id);
-                break;
-            }
-            case GUMBO_NODE_TEXT:
-            case GUMBO_NODE_WHITESPACE:
-            case GUMBO_NODE_CDATA:
-                out.add_text(parent, node->v.text.text);
-                break;
-            default:  // comments, the document node
-                break;
-        }
+        if (has_children(node)) {
+            dom::NodeId id = out.add_element(parent, node->v.element.tag);
+            copy_attributes(node->v.element, id, out);
+            if (node->v.element.tag == GUMBO_TAG_HEAD && out.head() == dom::none) out.set_head(id);
+            if (node->v.element.tag == GUMBO_TAG_BODY && out.body() == dom::none) out.set_body(id);
+            push_children(node, id);
+        } else if (becomes_text(node)) {
+            out.add_text(parent, out.store(node->v.text.text));
+        }  // else a comment
     }
     if (out.body() == dom::none) out.set_body(out.add_element(out.root(), GUMBO_TAG_BODY));
     if (out.head() == dom::none) out.set_head(out.add_element(out.root(), GUMBO_TAG_HEAD));
     return ParseStatus::Ok;
+}
+
+// Parses what the prescan kept: Gumbo copies what it keeps of the prescanned page, which goes once
+// Gumbo is done, and Gumbo's tree goes once ours is copied from it, so that peak memory is the
+// largest of the phases, not their sum.
+ParseStatus parse_prescanned(PrescanResult scanned, std::size_t max_nodes, dom::Tree& out) {
+    for (auto& blob : scanned.json_ld) out.json_ld.push_back(out.keep(std::move(blob)));
+    Arena arena(arena_plain_bytes(scanned.html.size()));
+    GumboOptions options = kGumboDefaultOptions;
+    options.allocator = &Arena::gumbo_allocate;
+    options.deallocator = &Arena::gumbo_release;
+    options.userdata = &arena;
+    options.max_errors = 0;  // Gumbo's error list is quadratic on broken pages; we never read it
+    const GumboOutput* output = gumbo_parse_with_options(&options, scanned.html.data(), scanned.html.size());
+    std::string().swap(scanned.html);
+    return copy_tree(output->root, max_nodes, out);
+}
+
+}  // namespace
+
+ParseStatus parse_html(std::string_view utf8, std::size_t max_depth, std::size_t max_nodes, dom::Tree& out) {
+    out = dom::Tree();
+    return parse_prescanned(prescan(utf8, max_depth), max_nodes, out);
+}
+
+ParseStatus parse_html(std::string&& utf8, std::size_t max_depth, std::size_t max_nodes, dom::Tree& out) {
+    out = dom::Tree();
+    PrescanResult scanned = prescan(utf8, max_depth);
+    std::string().swap(utf8);
+    return parse_prescanned(std::move(scanned), max_nodes, out);
 }
 
 }  // namespace webclean::parse

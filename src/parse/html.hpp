@@ -29,5 +29,11 @@ enum class ParseStatus { Ok, TooManyNodes };
 
 // Parses UTF-8 HTML into out (a fresh Tree). Gumbo's error list is off: it grows quadratically.
 ParseStatus parse_html(std::string_view utf8, std::size_t max_depth, std::size_t max_nodes, dom::Tree& out);
+// The same, taking the page: its memory goes as soon as the prescan has copied what Gumbo gets,
+// so that the page, Gumbo's tree and ours are never held at once.
+ParseStatus parse_html(std::string&& utf8, std::size_t max_depth, std::size_t max_nodes, dom::Tree& out);
+inline ParseStatus parse_html(const char* utf8, std::size_t max_depth, std::size_t max_nodes, dom::Tree& out) {
+    return parse_html(std::string_view(utf8), max_depth, max_nodes, out);
+}
 
 }  // namespace webclean::parse

@@ -66,7 +66,9 @@ bool in(std::string_view name, const auto& list) {
 }
 
 // What the lists above say of one tag name, looked up once per tag.
-enum TagTraits : unsigned { kDropped = 1, kUncountedDepth = 2, kKeepsWhitespace = 4 };
+enum TagTraits : unsigned {
+    kDropped = 1, kUncountedDepth = 2, kKeepsWhitespace = 4, kFormattingTag = 8, kSpecialTag = 16, kScopeBoundary = 32
+};
 
 unsigned tag_traits(std::string_view name) {
     static const auto traits = [] {
@@ -74,6 +76,9 @@ unsigned tag_traits(std::string_view name) {
         for (std::string_view n : kDroppedElements) map[n] |= kDropped;
         for (std::string_view n : kUncounted) map[n] |= kUncountedDepth;
         for (std::string_view n : kWhitespaceKept) map[n] |= kKeepsWhitespace;
+        for (std::string_view n : kFormatting) map[n] |= kFormattingTag;
+        for (std::string_view n : kSpecial) map[n] |= kSpecialTag;
+        for (std::string_view n : kScopeBoundaries) map[n] |= kScopeBoundary;
         return map;
     }();
     auto found = traits.find(name);
@@ -95,10 +100,12 @@ TagEnd tag_end(std::string_view s, std::size_t from) {
     for (std::size_t i = from; i < s.size(); ++i) {
         char c = s[i];
         if (quote) {
-            if (c == quote) {
-                quote = 0;
-                after_separator = true;
-            }
+            // Inside a quoted value only its closing quote counts: jump there.
+            const void* close = std::memchr(s.data() + i, quote, s.size() - i);
+            if (!close) break;
+            i = static_cast<std::size_t>(static_cast<const char*>(close) - s.data());
+            quote = 0;
+            after_separator = true;
         } else if (c == '"' || c == '\'') {
             // A quote only opens a value right after '=' (possibly with spaces).
             std::size_t j = i;
@@ -253,40 +260,45 @@ std::string read_tag_name(std::string_view s, std::size_t& i) {
 // parser would close, never the other way round, so depth() never understates the real depth.
 class OpenElements {
 public:
-    std::size_t depth() const { return names_.size(); }
-    void open(std::string name) { names_.push_back(std::move(name)); }
+    std::size_t depth() const { return open_.size(); }
+    void open(std::string name, unsigned traits) { open_.push_back({std::move(name), traits}); }
 
-    void close(std::string_view name) {
-        const bool formatting = in(name, kFormatting);
-        const bool special = in(name, kSpecial);
-        for (std::size_t k = names_.size(); k-- > 0;) {
-            const std::string& open = names_[k];
-            if (open == name) {
+    void close(std::string_view name, unsigned traits) {
+        const bool formatting = traits & kFormattingTag;
+        const bool special = traits & kSpecialTag;
+        for (std::size_t k = open_.size(); k-- > 0;) {
+            const Element& element = open_[k];
+            if (element.name == name) {
                 if (name == "form") {
-                    names_.erase(names_.begin() + static_cast<std::ptrdiff_t>(k));  // only the form goes
+                    open_.erase(open_.begin() + static_cast<std::ptrdiff_t>(k));  // only the form goes
                 } else if (formatting && has_special_above(k)) {
                     // The adoption agency moves a clone of the element under the block: same depth.
                 } else {
-                    names_.resize(k);
+                    open_.resize(k);
                 }
                 return;
             }
             if (formatting || special) {
-                if (in(open, kScopeBoundaries)) return;
-            } else if (in(open, kSpecial)) {
+                if (element.traits & kScopeBoundary) return;
+            } else if (element.traits & kSpecialTag) {
                 return;
             }
         }
     }
 
 private:
+    struct Element {
+        std::string name;
+        unsigned traits;
+    };
+
     bool has_special_above(std::size_t k) const {
-        for (std::size_t j = k + 1; j < names_.size(); ++j)
-            if (in(names_[j], kSpecial)) return true;
+        for (std::size_t j = k + 1; j < open_.size(); ++j)
+            if (open_[j].traits & kSpecialTag) return true;
         return false;
     }
 
-    std::vector<std::string> names_;
+    std::vector<Element> open_;
 };
 
 bool is_json_ld(std::string_view tag) {
@@ -354,7 +366,7 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
                     i = end;
                     continue;
                 }
-                open.open(tag_name);
+                open.open(std::move(tag_name), traits);
             } else {
                 if (excess > 0) {
                     --excess;
@@ -362,7 +374,7 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
                     i = end;
                     continue;
                 }
-                open.close(tag_name);
+                open.close(tag_name, traits);
             }
         }
         if (traits & kKeepsWhitespace) {
