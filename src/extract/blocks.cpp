@@ -116,6 +116,41 @@ bool is_text_anchor(std::string_view id) {
 
 bool is_heading_tag(dom::Tag tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
 
+// Lower-case ASCII words of a name or a heading ("5.1. More on Lists" -> 5, 1, more, on, lists).
+std::vector<std::string> ascii_words(std::string_view text) {
+    std::vector<std::string> words(1);
+    for (char c : text) {
+        if (text::is_ascii_alpha(c) || (c >= '0' && c <= '9')) words.back().push_back(text::ascii_lower(c));
+        else if (!words.back().empty()) words.emplace_back();
+    }
+    if (words.back().empty()) words.pop_back();
+    return words;
+}
+
+// Documentation generators give each section the id of its heading ("more-on-lists" over
+// "5.1. More on Lists"): the id spells the heading, it names no box. True when the element's
+// first child with content is a heading whose words end with the id's words.
+bool id_spells_its_heading(const dom::Tree& tree, dom::NodeId id, std::string_view id_name) {
+    // Skip blank text and empty anchors (<span id="old-name"></span>) before the heading.
+    auto blank = [&](dom::NodeId n) {
+        if (tree[n].is_text) return text::trim(tree[n].text).empty();
+        return tree[n].first_child == dom::none;
+    };
+    dom::NodeId first = tree[id].first_child;
+    while (first != dom::none && blank(first)) first = tree[first].next_sibling;
+    if (first == dom::none || !is_heading_tag(tree[first].tag)) return false;
+    std::vector<std::string> id_words = ascii_words(id_name);
+    if (id_words.size() < 2) return false;
+    std::string heading;
+    dom::walk(tree, first, [&](dom::NodeId n) {
+        if (tree[n].is_text) heading += std::string(tree[n].text) + " ";
+        return heading.size() < 400;
+    });
+    std::vector<std::string> heading_words = ascii_words(heading);
+    return heading_words.size() >= id_words.size() &&
+           std::equal(id_words.rbegin(), id_words.rend(), heading_words.rbegin());
+}
+
 BlockKind kind_of(dom::Tag tag, int& level, int list_depth) {
     switch (tag) {
         case GUMBO_TAG_H1: level = 1; return BlockKind::Heading;
@@ -254,6 +289,18 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
     };
     // React's streaming server rendering sends late parts of the page in <div hidden id="S:n">
     // and has a script move each one into its place: they are the page, not hidden furniture.
+    // A pop-up that holds less than a fifth of the page's text sits over the page (a newsletter
+    // offer, an exit-intent coupon); one that holds more is a story opened over its listing.
+    auto is_small_popup = [&](dom::NodeId id) {
+        // Inline "popup" links are glossary notes inside the prose; pop-ups are boxes.
+        if (!dom::is_block_level(tree[id].tag) || tree[id].tag == GUMBO_TAG_BODY) return false;
+        if (!names_popup_box(tree.attribute(id, "class"), tree.attribute(id, "id"))) return false;
+        std::size_t inside = text_before[page.subtree_end[id]] - text_before[id];
+        return 5 * inside < text_before[tree.size()];
+    };
+    // A tab panel hidden until its tab is chosen (the code sample in another language, the
+    // other plan) is content the reader has one click away.
+    auto is_closed_tab = [&](dom::NodeId id) { return tree.attribute(id, "role") == "tabpanel"; };
     auto is_streamed_segment = [&](dom::NodeId id) {
         std::string_view name = tree.attribute(id, "id");
         if (tree[id].tag != GUMBO_TAG_DIV || name.size() < 3 || name.substr(0, 2) != "S:") return false;
@@ -294,7 +341,9 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
             return false;
         }
         std::uint8_t& flags = page.flags[id];
-        if (is_skipped_tag(node.tag) || ((is_hidden(tree, id) || is_overlay(tree, id)) && !hides_the_page(id) && !is_streamed_segment(id))) {
+        if (is_skipped_tag(node.tag) || ((is_hidden(tree, id) || is_overlay(tree, id)) && !hides_the_page(id) && !is_streamed_segment(id) &&
+             !is_closed_tab(id)) ||
+            is_small_popup(id)) {
             flags |= kSkip;
             return false;
         }
@@ -303,7 +352,8 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
         // not the name of a box; so is a section's id that runs to a phrase
         // ("sharing-with-a-single-developer").
         std::string_view id_name = tree.attribute(id, "id");
-        if (is_heading_tag(node.tag) || is_text_anchor(id_name)) id_name = {};
+        if (is_heading_tag(node.tag) || is_text_anchor(id_name) || (!id_name.empty() && id_spells_its_heading(tree, id, id_name)))
+            id_name = {};
         switch (classify_names(tree.attribute(id, "class"), id_name)) {
             case NameSignal::Boilerplate:
                 // <article> and <main> say what they hold more reliably than their class names.

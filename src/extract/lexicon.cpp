@@ -226,6 +226,17 @@ bool names_consent_box(std::string_view class_attr, std::string_view id_attr) {
     return found;
 }
 
+bool names_popup_box(std::string_view class_attr, std::string_view id_attr) {
+    static constexpr std::string_view kPopups[] = {"popup", "overlay", "lightbox"};
+    bool found = false;
+    auto visit = [&](std::string_view token) {
+        if (contains(kPopups, token)) found = true;
+    };
+    for_each_token(class_attr, visit);
+    for_each_token(id_attr, visit);
+    return found;
+}
+
 bool is_byline(std::string_view line) {
     static constexpr std::string_view kOpeners[] = {
         "作者", "记者", "本报记者", "特约记者", "通讯员", "实习生", "本报实习生", "撰文", "文", "来源", "稿源",

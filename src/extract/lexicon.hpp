@@ -23,6 +23,10 @@ bool names_furniture_box(std::string_view class_attr, std::string_view id_attr);
 // "cookie-banner"): a dialog over the page, never its content, however much it says.
 bool names_consent_box(std::string_view class_attr, std::string_view id_attr);
 
+// True when an element's class/id names a pop-up ("popup", "overlay", "lightbox"; not "modal",
+// which sites also open whole stories in): furniture when small beside the page.
+bool names_popup_box(std::string_view class_attr, std::string_view id_attr);
+
 // How strongly a line's wording marks it as boilerplate.
 enum class PhraseSignal {
     None,

@@ -71,6 +71,13 @@ struct Weights {
 
 bool is_prose(const TextBlock& b) { return b.punct > 0 && b.weight() >= 80 && b.link_density() < 0.3; }
 
+// A landmark (<footer>, <nav>, a navigation role) says what it is more reliably than a class
+// name: fine print can outweigh the page it closes and still be the footer. <header> is the
+// exception: site builders wrap whole articles in it.
+bool is_landmark(const dom::Tree& tree, dom::NodeId id, std::uint8_t flags) {
+    return flags & kStructural && tree[id].tag != GUMBO_TAG_HEADER;
+}
+
 Role role_of(const dom::Tree& tree, const Page& page, const TextBlock& block, const Weights& w, const Settings& s,
              const Attempt& attempt) {
     const auto& subtree_weight = w.subtree;
@@ -89,7 +96,8 @@ Role role_of(const dom::Tree& tree, const Page& page, const TextBlock& block, co
         // only a box holding nearly all of the page is a frame misnamed "comments". (Beside a
         // one-line question, the "comments" are a forum thread's posts: the content.)
         bool beside_a_post = w.total_free_prose - w.subtree_free_prose[id] >= s.post_weight;
-        double frame_share = f & kComments && beside_a_post ? s.comments_share : s.furniture_share;
+        double frame_share =
+            (f & kComments && beside_a_post) || is_landmark(tree, id, f) ? s.comments_share : s.furniture_share;
         if (subtree_weight[id] > frame_share * total_weight) continue;
         if (f & kComments) return Role::Comment;
         // A box whose name says furniture but which holds most of the page's prose is the
@@ -425,7 +433,8 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
     for (dom::NodeId id = 0; id < tree.size(); ++id) {
         std::uint8_t f = page.flags[id];
         bool flagged = f & kStructural || (attempt.use_names && f & kNamedFurniture);
-        bool frame = page_weights.subtree[id] > s.furniture_share * page_weights.total;
+        double frame_share = is_landmark(tree, id, f) ? s.comments_share : s.furniture_share;  // as in role_of
+        bool frame = page_weights.subtree[id] > frame_share * page_weights.total;
         in_furniture[id] = (tree[id].parent != dom::none && in_furniture[tree[id].parent]) || (flagged && !frame);
     }
     page_weights.subtree_free_prose.assign(tree.size(), 0.0);

@@ -113,8 +113,25 @@ BOOST_AUTO_TEST_CASE(a_page_hidden_until_its_scripts_run_is_read) {
     // ...but a hidden section beside visible text stays hidden, however long it is.
     BOOST_TEST(texts("<p>Shown.</p><div style=\"visibility: hidden\"><p>Hidden paragraph, longer than the "
                      "shown one by far.</p></div>") == "Shown.|");
+    // A tab panel waiting for its tab is one click away: read.
+    BOOST_TEST(texts("<p>Shown.</p><div role=tabpanel hidden><p>pip install flask</p></div>") ==
+               "Shown.|pip install flask|");
     // React streams late parts of a page in <div hidden id="S:n">; a script moves them into place.
     BOOST_TEST(texts("<header><p>Site header with a menu</p></header><div hidden id=\"S:2\"><p>Streamed body.</p></div>"
                      "<div hidden id=\"S:x\"><p>Not a segment</p></div><div hidden><p>Hidden</p></div>") ==
                "Site header with a menu|Streamed body.|");
+}
+
+BOOST_AUTO_TEST_CASE(a_small_popup_box_is_skipped_the_prose_around_an_inline_popup_is_read) {
+    dom::Tree tree;
+    std::string prose;
+    for (int i = 0; i < 6; ++i)
+        prose += "<p>The product page describes the sheets at length: fabric, weave, care and sizes, with a "
+                 "<a class=popup href=#>note</a> on thread counts.</p>";
+    auto page = page_of("<main>" + prose + "</main><div class=exit-overlay><p>Enter your email for 15% off "
+                        "your order.</p></div>", tree);
+    std::string all;
+    for (const auto& b : page.blocks) all += b.text + "|";
+    BOOST_TEST(all.find("describes the sheets at length") != std::string::npos);
+    BOOST_TEST(all.find("15% off") == std::string::npos);
 }

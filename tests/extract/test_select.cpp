@@ -287,3 +287,29 @@ BOOST_AUTO_TEST_CASE(an_affiliate_disclosure_goes_an_affiliate_aside_in_a_paragr
     BOOST_TEST(text.find("weeknight star") != std::string::npos);
     BOOST_TEST(text.find("earn commission") == std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(a_footer_of_fine_print_longer_than_the_page_stays_a_footer) {
+    std::string fine_print;
+    for (int i = 0; i < 8; ++i)
+        fine_print += "<p>Savings figures are averages based on a six-month term and are not available in all "
+                      "states; coverage is provided by third parties and subject to terms.</p>";
+    std::string html = "<html><body><main><h1>Ferries</h1><p>" + kParagraph + "</p><p>" + kParagraph +
+                       "</p></main><footer>" + fine_print + "</footer></body></html>";
+    std::string text = article_text(html);
+    BOOST_TEST(text.find("electric ferries") != std::string::npos);
+    BOOST_TEST(text.find("six-month term") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_section_id_spelled_from_its_heading_names_no_box) {
+    // Documentation generators name each section after its heading: "more-on-lists" is no
+    // "more stories" box. A box that only carries such a word in its id stays furniture.
+    std::string html = "<html><body><div class=body><section id=intro><h1>Data Structures</h1><p>" + kParagraph +
+                       "</p></section><section id=more-on-lists><span id=old-anchor></span><h2>5.1. More on Lists"
+                       "</h2><p>The list data type has some more methods, and here they all are, with an example "
+                       "of each one and what it returns.</p></section><section id=tuples><h2>5.2. Tuples</h2><p>" +
+                       kParagraph + "</p></section></div><div id=more-stories><h3>Elsewhere</h3><p>Bridge repairs "
+                       "start in May, the council says, and will last a year.</p></div></body></html>";
+    std::string text = article_text(html);
+    BOOST_TEST(text.find("more methods") != std::string::npos);
+    BOOST_TEST(text.find("Bridge repairs") == std::string::npos);
+}

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <mutex>
 #include <stdexcept>
+#include <utility>
 
 namespace webclean::test {
 
@@ -65,6 +66,7 @@ std::string Request::header(const std::string& name) const {
 }
 
 bool Connection::send(std::string_view bytes) {
+    if (on_answer_) std::exchange(on_answer_, nullptr)();
     while (!bytes.empty()) {
         if (stopping_) return false;
         ssize_t sent = ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL);
@@ -148,6 +150,10 @@ void LocalServer::accept_loop() {
 void LocalServer::serve(int fd) {
     const std::size_t now_active = ++active_;
     for (std::size_t peak = peak_; now_active > peak && !peak_.compare_exchange_weak(peak, now_active);) {}
+    bool waiting = true;
+    auto answered = [&] {
+        if (std::exchange(waiting, false)) --active_;
+    };
     // A short receive timeout lets the thread notice the server stopping.
     timeval tick{0, 100'000};
     ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tick, sizeof tick);
@@ -165,12 +171,12 @@ void LocalServer::serve(int fd) {
             std::lock_guard lock(mutex_);
             requests_.push_back(request);
         }
-        Connection connection(fd, stopping_);
+        Connection connection(fd, stopping_, answered);
         handler_(request, connection);
     }
+    answered();  // no answer at all (a silent handler, a request cut short)
     ::shutdown(fd, SHUT_WR);
     ::close(fd);
-    --active_;
 }
 
 std::string response(int status, std::string_view content_type, std::string_view body,

@@ -28,7 +28,9 @@ struct Request {
 // The handler's side of one connection.
 class Connection {
 public:
-    Connection(int fd, const std::atomic<bool>& stopping) : fd_(fd), stopping_(stopping) {}
+    // `on_answer` runs once, as the first byte of the response goes out.
+    Connection(int fd, const std::atomic<bool>& stopping, std::function<void()> on_answer)
+        : fd_(fd), stopping_(stopping), on_answer_(std::move(on_answer)) {}
     // Sends all of bytes; false once the client has gone or the server is stopping.
     bool send(std::string_view bytes);
     // Waits, waking early when the server stops; false if it did.
@@ -38,6 +40,7 @@ public:
 private:
     int fd_;
     const std::atomic<bool>& stopping_;
+    std::function<void()> on_answer_;
 };
 
 using Handler = std::function<void(const Request&, Connection&)>;
@@ -54,7 +57,10 @@ public:
 
     // Requests received so far, in arrival order.
     std::vector<Request> requests() const;
-    // The most connections that were being handled at the same time.
+    // The most requests that were waiting for their answer at the same time: from the accepted
+    // connection to the answer's first byte. A client can only have finished a request after
+    // that byte, so a client keeping to N connections never makes this exceed N, however late
+    // the server's threads get to closing their sockets.
     std::size_t peak_concurrency() const { return peak_; }
 
 private:
