@@ -214,27 +214,31 @@ bool names_furniture_box(std::string_view class_attr, std::string_view id_attr) 
     return false;
 }
 
-bool names_consent_box(std::string_view class_attr, std::string_view id_attr) {
-    static constexpr std::string_view kConsent[] = {"cookie", "cookies", "consent", "gdpr", "cookiebanner",
-                                                    "cookieconsent", "cookienotice"};
+namespace {
+
+// Whether any class or id token of an element is in `list`.
+template <std::size_t N>
+bool names_any(const std::string_view (&list)[N], std::string_view class_attr, std::string_view id_attr) {
     bool found = false;
     auto visit = [&](std::string_view token) {
-        if (contains(kConsent, token)) found = true;
+        if (contains(list, token)) found = true;
     };
     for_each_token(class_attr, visit);
     for_each_token(id_attr, visit);
     return found;
 }
 
+}  // namespace
+
+bool names_consent_box(std::string_view class_attr, std::string_view id_attr) {
+    static constexpr std::string_view kConsent[] = {"cookie", "cookies", "consent", "gdpr", "cookiebanner",
+                                                    "cookieconsent", "cookienotice"};
+    return names_any(kConsent, class_attr, id_attr);
+}
+
 bool names_popup_box(std::string_view class_attr, std::string_view id_attr) {
     static constexpr std::string_view kPopups[] = {"popup", "overlay", "lightbox"};
-    bool found = false;
-    auto visit = [&](std::string_view token) {
-        if (contains(kPopups, token)) found = true;
-    };
-    for_each_token(class_attr, visit);
-    for_each_token(id_attr, visit);
-    return found;
+    return names_any(kPopups, class_attr, id_attr);
 }
 
 bool is_byline(std::string_view line) {
