@@ -418,13 +418,15 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
     Weights page_weights;
     page_weights.subtree.assign(tree.size(), 0.0);
     page_weights.subtree_prose.assign(tree.size(), 0.0);
-    for (const auto& b : blocks) {
-        bool prose = is_prose(b);
+    std::vector<bool> prose(blocks.size());  // by block: judged once, read three times below
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const TextBlock& b = blocks[i];
+        prose[i] = is_prose(b);
         page_weights.total += b.weight();
-        if (prose) page_weights.total_prose += b.weight();
+        if (prose[i]) page_weights.total_prose += b.weight();
         for (dom::NodeId id = b.owner; id != dom::none; id = tree[id].parent) {
             page_weights.subtree[id] += b.weight();
-            if (prose) page_weights.subtree_prose[id] += b.weight();
+            if (prose[i]) page_weights.subtree_prose[id] += b.weight();
         }
     }
     // Which nodes sit in a furniture box (one that is not the page's frame, as in role_of).
@@ -438,8 +440,9 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
         in_furniture[id] = (tree[id].parent != dom::none && in_furniture[tree[id].parent]) || (flagged && !frame);
     }
     page_weights.subtree_free_prose.assign(tree.size(), 0.0);
-    for (const auto& b : blocks) {
-        if (!is_prose(b) || in_furniture[b.owner]) continue;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const TextBlock& b = blocks[i];
+        if (!prose[i] || in_furniture[b.owner]) continue;
         page_weights.total_free_prose += b.weight();
         for (dom::NodeId id = b.owner; id != dom::none; id = tree[id].parent) page_weights.subtree_free_prose[id] += b.weight();
     }
@@ -456,7 +459,7 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
     // posts are what it has to read, not comments beside an article.
     double content_prose = 0, comment_prose = 0;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
-        if (!is_prose(blocks[i])) continue;
+        if (!prose[i]) continue;
         if (roles[i] == Role::Content) content_prose += blocks[i].weight();
         if (roles[i] == Role::Comment) comment_prose += blocks[i].weight();
     }
