@@ -1,4 +1,5 @@
 // Site names around titles: "Article - Site", "Site | Article", "文章标题_频道_新华网".
+#include <array>
 #include <vector>
 
 #include "metadata/metadata.hpp"
@@ -21,10 +22,27 @@ constexpr std::string_view title_separators[] = {
 
 bool ascii_word_char(char c) { return text::is_ascii_alnum(c); }
 
+// The bytes a separator can start with: every other byte of a title is passed over at once
+// instead of being compared with each separator (and a bare "-" is checked on its own below).
+constexpr bool may_start_separator(unsigned char c) {
+    for (std::string_view sep : title_separators)
+        if (static_cast<unsigned char>(sep[0]) == c) return true;
+    return false;
+}
+constexpr auto separator_starts = [] {
+    std::array<bool, 256> starts{};
+    for (int c = 0; c < 256; ++c) starts[c] = may_start_separator(static_cast<unsigned char>(c));
+    return starts;
+}();
+
 std::vector<Segment> split_title(std::string_view t) {
     std::vector<Segment> segments;
     std::size_t begin = 0;
     for (std::size_t i = 0; i < t.size();) {
+        if (!separator_starts[static_cast<unsigned char>(t[i])] && t[i] != '-') {
+            ++i;
+            continue;
+        }
         std::size_t matched = 0;
         for (auto sep : title_separators) {
             if (t.compare(i, sep.size(), sep) != 0) continue;
