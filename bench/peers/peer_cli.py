@@ -9,7 +9,7 @@ One JSON object per input, in input order: `input`, `text`, `title`, `author`, `
 a crash), `seconds` (extraction time) and `version`. A failure is scored as an empty output, as a
 user of the peer would get, and counted by bench/peers/run.py.
 
-Outputs are cached in bench/.cache/peers/<peer>/ by page path, size and mtime (delete the folder
+Outputs are cached in bench/.cache/peers/<peer>/ by the page's content (delete the folder
 after upgrading a peer); --no-cache ignores and rewrites the cache.
 """
 
@@ -29,8 +29,9 @@ from workers import CACHE_DIR, PEERS, Worker, WorkerError, why_missing  # noqa: 
 
 
 def cache_file(peer: str, path: str) -> Path:
-    stat = Path(path).stat()
-    key = hashlib.sha1(f"{Path(path).resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()).hexdigest()
+    # Keyed by the page's bytes, not its path or mtime: a fresh copy of the sets (as on every new
+    # machine) still finds the outputs of the same pages.
+    key = hashlib.sha1(Path(path).read_bytes()).hexdigest()
     return CACHE_DIR / peer / f"{key}.json"
 
 
