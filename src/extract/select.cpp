@@ -35,6 +35,8 @@ struct Settings {
     double sibling_floor = 100;      // ... and at least this much
     bool listing = false;            // the last attempt: linked items count as text (an index page's entries)
     double listing_item = 20;        // the shortest line that is an entry of such an index
+    double fragment = 300;           // an article lighter than this may be a fragment of an index page
+    double listing_gain = 4.0;       // ... whose entries, read as text, outweigh it this many times
 };
 
 Settings settings_for(const Options& options) {
@@ -659,14 +661,16 @@ Selection select_article(const dom::Tree& tree, const Page& page, const Options&
     bool nested = best.container != dom::none && relaxed.container != dom::none &&
                   best.container >= relaxed.container && best.container < page.subtree_end[relaxed.container];
     if (!nested && relaxed.weight > best.weight * s.relax_gain) best = std::move(relaxed);
-    // Nothing reads as prose: an index of entries (job ads, catalogue records, search results)
-    // whose every line is a link. Its entries are what it has to read; the precision preset
-    // still returns nothing for it.
-    if (best.article.empty() && !s.empty_listings) {
+    // Little or nothing reads as prose: an index of entries (job ads, catalogue records, search
+    // results, a shop's product grid) whose every line is a link, perhaps around one promotion
+    // card. Its entries are what it has to read when they outweigh that fragment several times
+    // over; the precision preset still returns nothing for it.
+    if (best.weight < s.fragment && !s.empty_listings) {
         Settings listing = s;
         listing.listing = true;
         listing.link_heavy = 1.0;
-        best = run_attempt(tree, page, listing, Attempt{true}, title, drop_title_heading);
+        Scored entries = run_attempt(tree, page, listing, Attempt{true}, title, drop_title_heading);
+        if (best.article.empty() || entries.weight > s.listing_gain * best.weight) best = std::move(entries);
     }
     if (options.keep_byline && !best.article.empty()) restore_bylines(page, best.article);
     Selection selection;

@@ -261,6 +261,29 @@ BOOST_AUTO_TEST_CASE(an_index_of_linked_entries_gives_its_entries_or_nothing_for
     BOOST_TEST(article_text(html, Options::precision()).empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_catalogue_whose_only_sentence_is_a_promotion_gives_its_entries) {
+    // A shop's category page: one card of the product grid is a promotion, the only prose on the
+    // page. Its products (linked names, prices) are what the page has to read, not the offer.
+    std::string cards =
+        "<li class=card><h2>Save on your next order</h2><p>Members earn a reward voucher worth ten percent of every "
+        "purchase this season, paid out at the end of the year. Terms apply.</p></li>";
+    for (int i = 0; i < 16; ++i)
+        cards += "<li class=card><a href=/p/" + std::to_string(i) + ">Harbour steel water bottle model " +
+                 std::to_string(i) + " - 750 ml</a><div>$" + std::to_string(20 + i) + ".00</div><div>Capacity: "
+                 "750 ml</div></li>";
+    std::string html = "<html><body><nav><a href=/>Home</a> <a href=/shop>Shop</a> <a href=/help>Help</a></nav>"
+                       "<main><h1>Water bottles</h1><ul class=grid>" + cards + "</ul></main>"
+                       "<footer><a href=/legal>Legal</a> <a href=/contact>Contact</a></footer></body></html>";
+    std::string text = article_text(html);
+    BOOST_TEST(text.find("water bottle model 0") != std::string::npos);
+    BOOST_TEST(text.find("water bottle model 15") != std::string::npos);
+    BOOST_TEST(text.find("Help") == std::string::npos);
+    // A short story beside a few links stays the story.
+    std::string story = article_text(page_with("<h1>Ferries</h1><p>" + kParagraph + "</p>"));
+    BOOST_TEST(story.find("electric ferries") != std::string::npos);
+    BOOST_TEST(story.find("Story one headline") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(sections_beside_the_best_one_join_it_the_links_between_them_do_not) {
     const std::string other =
         "Operators elsewhere on the coast are watching closely, since the same hulls could serve "
