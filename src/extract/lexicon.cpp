@@ -65,6 +65,10 @@ bool contains(const std::string_view (&list)[N], std::string_view token) {
     return false;
 }
 
+// Words of utility CSS classes that say how a box is spaced or drawn ("fx-space-bottom--xl",
+// "margin-bottom", "border-top"): the word after one is a side of the box, not its role.
+constexpr std::string_view kStyleWords[] = {"margin", "padding", "space", "spacing", "border", "gap", "inset", "rounded"};
+
 // Splits "post-body relatedNews" into lower-case tokens at punctuation, digits and camelCase
 // boundaries, then offers each token and each pair of neighbours joined ("side"+"bar").
 template <class Visit>
@@ -72,8 +76,10 @@ void for_each_token(std::string_view names, Visit&& visit) {
     std::string previous, current;
     auto emit = [&] {
         if (current.empty()) return;
-        visit(std::string_view(current));
-        if (!previous.empty()) visit(std::string_view(previous + current));
+        if (!contains(kStyleWords, previous)) {
+            visit(std::string_view(current));
+            if (!previous.empty()) visit(std::string_view(previous + current));
+        }
         previous = std::move(current);
         current.clear();
     };

@@ -15,6 +15,14 @@ BOOST_AUTO_TEST_CASE(class_tokens_split_on_punctuation_and_camel_case) {
     BOOST_TEST((classify_names("left-side", "") == NameSignal::None));
 }
 
+BOOST_AUTO_TEST_CASE(utility_class_sides_are_no_furniture_names) {
+    // "bottom" after a spacing or border word is a side of the box, not a page-bottom bar.
+    BOOST_TEST((classify_names("grid__col fx-space-bottom--xxl", "") == NameSignal::None));
+    BOOST_TEST((classify_names("margin-bottom-lg border-top", "") == NameSignal::None));
+    BOOST_TEST((classify_names("page-bottom", "") == NameSignal::Boilerplate));
+    BOOST_TEST((classify_names("space-bottom site-footer", "") == NameSignal::Boilerplate));
+}
+
 BOOST_AUTO_TEST_CASE(long_furniture_words_match_inside_run_together_names) {
     BOOST_TEST((classify_names("relatedpoststitle", "") == NameSignal::Boilerplate));
     BOOST_TEST((classify_names("", "commentsbox") == NameSignal::Comments));
