@@ -37,6 +37,7 @@ struct Settings {
     double listing_item = 20;        // the shortest line that is an entry of such an index
     double fragment = 300;           // an article lighter than this may be a fragment of an index page
     double listing_gain = 4.0;       // ... whose entries, read as text, outweigh it this many times
+    double landing_prose = 1000;     // a container with less prose than this is a section, not an article
 };
 
 Settings settings_for(const Options& options) {
@@ -44,6 +45,7 @@ Settings settings_for(const Options& options) {
     s.captions = options.include_captions;
     if (options.focus == Focus::Precision) {
         s.empty_listings = true;
+        s.landing_prose = 0;
         s.link_heavy = 0.35;
         s.short_interface = 100;
     } else if (options.focus == Focus::Recall) {
@@ -324,10 +326,13 @@ std::string fold(std::string_view s) {
     return out;
 }
 
+// A linked line shorter than this is an entry or a label, not a paragraph that links a lot.
+constexpr double kShortLinkLine = 200;
+
 // Short lines at the article's edges that are not sentences: bylines, dates, "Photo", labels.
 bool weak_edge(const TextBlock& b) {
     if (b.kind == BlockKind::Code || b.kind == BlockKind::TableRow) return false;
-    if (b.link_density() > 0.3 && b.weight() < 200) return true;
+    if (b.link_density() > 0.3 && b.weight() < kShortLinkLine) return true;
     return b.weight() < 50 && b.punct == 0;
 }
 
@@ -349,6 +354,21 @@ std::pair<std::size_t, std::size_t> best_stretch(const std::vector<double>& weig
         }
     }
     return {best_begin, best_end};
+}
+
+// A short linked entry of a list, a table or a definition list: inside the article it is the
+// article's own list (an API reference's members, a guide's list of topics); at the article's
+// edges weak_edge trims it like any linked label.
+bool is_list_entry(const dom::Tree& tree, const TextBlock& b) {
+    bool listed = b.kind == BlockKind::ListItem || b.kind == BlockKind::TableRow || tree[b.owner].tag == GUMBO_TAG_DT;
+    return listed && b.weight() < kShortLinkLine;
+}
+
+// The page's main landmark (<main> or role=main) holding `id`, or none.
+dom::NodeId main_landmark_around(const dom::Tree& tree, dom::NodeId id) {
+    for (; id != dom::none; id = tree[id].parent)
+        if (tree[id].tag == GUMBO_TAG_MAIN || tree.attribute(id, "role") == "main") return id;
+    return dom::none;
 }
 
 dom::NodeId common_ancestor(const dom::Tree& tree, dom::NodeId a, dom::NodeId b) {
@@ -540,6 +560,16 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
         for (dom::NodeId sib = tree[tree[best].parent].first_child; sib != dom::none; sib = tree[sib].next_sibling)
             if (sib != best && !tree[sib].is_text && score[sib] >= floor) ranges.emplace_back(sib, page.subtree_end[sib]);
     }
+    // A container with little prose is no article but one section of a page built of many (a
+    // service or product page: features, plans, steps, testimonials). When the page marks its
+    // main landmark, all of that landmark is the content. Only the container's own lines count
+    // as the attempt's weight, so the widening never decides between attempts.
+    const auto evidence = ranges;
+    double container_prose = 0;
+    for (const auto& range : ranges) container_prose += page_weights.subtree_prose[range.first];
+    if (run_end - run_begin == blocks.size() && container_prose < s.landing_prose)
+        if (dom::NodeId main = main_landmark_around(tree, best); main != dom::none && main != best)
+            ranges = {{main, page.subtree_end[main]}};
     auto in_container = [&](dom::NodeId owner) {
         for (const auto& [begin, end] : ranges)
             if (owner >= begin && owner < end) return true;
@@ -552,7 +582,7 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
         if (!in_container(b.owner)) continue;
         if (roles[i] != Role::Content) continue;
         if (b.kind == BlockKind::Caption && tree[b.owner].tag != GUMBO_TAG_CAPTION && !s.captions) continue;
-        if (b.link_density() > s.link_heavy && b.kind != BlockKind::Heading) continue;
+        if (b.link_density() > s.link_heavy && b.kind != BlockKind::Heading && !is_list_entry(tree, b)) continue;
         if (condemned_by_phrase(b, s) || menu[i] || is_figure_credit(b.text) || is_pinyin_label(b.text)) continue;
         if (b.kind != BlockKind::Code && looks_like_markup(b.text)) continue;
         // Only the heading over the article is the title; a wrong title never costs a section heading.
@@ -584,7 +614,12 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
         whole_tiny_page();
         return out;
     }
-    for (std::size_t i : out.article) out.weight += blocks[i].weight();
+    for (std::size_t i : out.article)
+        for (const auto& [begin, end] : evidence)
+            if (blocks[i].owner >= begin && blocks[i].owner < end) {
+                out.weight += blocks[i].weight();
+                break;
+            }
     return out;
 }
 

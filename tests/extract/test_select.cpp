@@ -284,6 +284,49 @@ BOOST_AUTO_TEST_CASE(a_catalogue_whose_only_sentence_is_a_promotion_gives_its_en
     BOOST_TEST(story.find("Story one headline") == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_page_of_short_sections_gives_its_whole_main_landmark) {
+    // A service page: a hero sentence, then steps and plans in short lines. No section is an
+    // article; the page's <main> is what it has to read.
+    std::string main =
+        "<main><section class=hero><h1>Plan trips together</h1><p>Shared itineraries for teams that travel, with "
+        "bookings, budgets and approvals kept in one place for everyone.</p></section>"
+        "<section><h2>How it works</h2><div><h3>Invite your team</h3><div>Everyone sees the plan</div></div>"
+        "<div><h3>Book in one place</h3><div>Flights, rooms and trains</div></div></section>"
+        "<section><h2>Plans</h2><div>Starter</div><div>$9 per traveller</div><div>Business</div>"
+        "<div>$19 per traveller</div><p>Every plan starts with a free month.</p></section></main>";
+    std::string html = "<html><body><header><nav><a href=/>Home</a> <a href=/pricing>Pricing</a> <a href=/login>Log "
+                       "in</a></nav></header>" + main + "<footer><a href=/legal>Legal</a> <a href=/jobs>Jobs</a>"
+                       "</footer></body></html>";
+    std::string text = article_text(html);
+    BOOST_TEST(text.find("Shared itineraries") != std::string::npos);
+    BOOST_TEST(text.find("Invite your team") != std::string::npos);
+    BOOST_TEST(text.find("$19 per traveller") != std::string::npos);
+    BOOST_TEST(text.find("Jobs") == std::string::npos);
+    BOOST_TEST(article_text(html, Options::precision()).find("$19 per traveller") == std::string::npos);
+    // An article in <main> keeps to itself: the teasers beside it in <main> stay out.
+    std::string story;
+    for (int i = 0; i < 8; ++i) story += "<p>" + kParagraph + "</p>";
+    std::string news = "<html><body><main><article><h1>Ferries</h1>" + story + "</article><section><h2>Around the "
+                       "port</h2><div>Dock works</div><div>Pilot boats</div></section></main></body></html>";
+    std::string article = article_text(news);
+    BOOST_TEST(article.find("electric ferries") != std::string::npos);
+    BOOST_TEST(article.find("Pilot boats") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(linked_list_entries_inside_the_article_stay_at_its_edge_they_go) {
+    // A reference page: members as linked terms between paragraphs; a list of links after the end.
+    std::string html = page_with(
+        "<h1>Sockets</h1><p>" + kParagraph + "</p><h2>Instance methods</h2><dl><dt><a href=/close>Socket.close()</a>"
+        "</dt><dd>Closes the connection.</dd><dt><a href=/send>Socket.send()</a></dt><dd>Queues data to send.</dd>"
+        "</dl><ul><li><a href=/guide>Writing socket clients</a></li><li><a href=/servers>Writing socket servers</a>"
+        "</li></ul><p>" + kParagraph + "</p><ul><li><a href=/x>Partner hosting offer</a></li>"
+        "<li><a href=/y>Partner course offer</a></li></ul>");
+    std::string text = article_text(html);
+    BOOST_TEST(text.find("Socket.close()") != std::string::npos);
+    BOOST_TEST(text.find("Writing socket servers") != std::string::npos);
+    BOOST_TEST(text.find("Partner course offer") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(sections_beside_the_best_one_join_it_the_links_between_them_do_not) {
     const std::string other =
         "Operators elsewhere on the coast are watching closely, since the same hulls could serve "
