@@ -6,6 +6,7 @@
 #include <array>
 #include <memory>
 
+#include "decode/decode.hpp"
 #include "text/ascii.hpp"
 
 namespace webclean::metadata::detail {
@@ -61,7 +62,9 @@ std::string decode_entities(std::string_view s) {
         }
     };
     find_title(find_title, output->root);
-    return decoded;
+    // Gumbo 0.10 lets a numeric reference beyond 32 bits ("&#x090151de2;") overflow into a
+    // lone lead byte; every field must stay UTF-8.
+    return decode::repair_utf8(decoded);
 }
 
 std::size_t length_in_code_points(std::string_view s) {
