@@ -5,6 +5,8 @@
 #include <utility>
 #include <vector>
 
+#include "decode/decode.hpp"
+#include "decode/internal.hpp"
 #include "limits/deadline.hpp"
 #include "parse/arena.hpp"
 #include "parse/html.hpp"
@@ -54,10 +56,19 @@ Census take_census(const GumboNode* html) {
     return census;
 }
 
+// Gumbo 0.10 decodes a numeric character reference past 32 bits ("&#x090151de2;") into a stray
+// byte, though its input is valid UTF-8 (decode made it so): what it hands over is checked and
+// repaired on its way into the tree. (Gumbo's original_text cannot tell which text held a
+// reference: the prescanned page it points into is gone by now.)
+std::string_view store_utf8(dom::Tree& tree, std::string_view decoded) {
+    if (decode::detail::scan_utf8(decoded).valid()) return tree.store(decoded);
+    return tree.store(decode::repair_utf8(decoded));
+}
+
 void copy_attributes(const GumboElement& element, dom::NodeId id, dom::Tree& tree) {
     for (unsigned i = 0; i < element.attributes.length; ++i) {
         auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
-        tree.add_attribute(id, tree.store(attr->name), tree.store(attr->value));
+        tree.add_attribute(id, tree.store(attr->name), store_utf8(tree, attr->value));
     }
 }
 
@@ -88,7 +99,7 @@ ParseStatus copy_tree(const GumboNode* html, std::size_t max_nodes, dom::Tree& o
             if (node->v.element.tag == GUMBO_TAG_BODY && out.body() == dom::none) out.set_body(id);
             push_children(node, id);
         } else if (becomes_text(node)) {
-            out.add_text(parent, out.store(node->v.text.text));
+            out.add_text(parent, store_utf8(out, node->v.text.text));
         }  // else a comment
     }
     if (out.body() == dom::none) out.set_body(out.add_element(out.root(), GUMBO_TAG_BODY));

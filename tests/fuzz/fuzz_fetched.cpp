@@ -10,7 +10,6 @@
 #include "webclean/fetch.hpp"
 
 using webclean::fuzz::require;
-using webclean::fuzz::valid_utf8;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view input(reinterpret_cast<const char*>(data), size);
@@ -32,7 +31,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         require(!result.message.empty());
         return 0;
     }
-    require(valid_utf8(result.document.text) && valid_utf8(result.document.metadata.url) &&
-            valid_utf8(result.document.metadata.hostname));
+    require(webclean::fuzz::document_is_utf8(result.document));
     return 0;
 }
