@@ -285,6 +285,8 @@ Decoded to_utf8(std::string_view bytes, std::string_view http_charset, bool snif
     return {std::string(), "utf-8", 0};
 }
 
+bool is_utf8(std::string_view bytes) { return detail::scan_utf8(bytes).valid(); }
+
 std::string repair_utf8(std::string_view bytes) {
     std::string out;
     if (detail::scan_utf8(bytes, &out).valid()) return std::string(bytes);

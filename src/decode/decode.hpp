@@ -32,8 +32,12 @@ struct Decoded {
 Decoded to_utf8(std::string_view bytes, std::string_view http_charset, bool sniff_html);
 
 // The bytes as valid UTF-8: every ill-formed sequence becomes U+FFFD, as in to_utf8. For
-// strings that come from the caller rather than the page (a URL), which the document returns.
+// strings that come from the caller rather than the page (a URL), which the document returns,
+// and for what a library hands back (Gumbo's decoded character references).
 std::string repair_utf8(std::string_view bytes);
+
+// Whether the bytes are valid UTF-8 already.
+bool is_utf8(std::string_view bytes);
 
 // True when decoded text is binary data rather than a document: control characters that text
 // never holds (NUL and the C0 controls other than tab, line feed, form feed, carriage return and

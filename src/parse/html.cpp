@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "decode/decode.hpp"
-#include "decode/internal.hpp"
 #include "limits/deadline.hpp"
 #include "parse/arena.hpp"
 #include "parse/html.hpp"
@@ -61,7 +60,7 @@ Census take_census(const GumboNode* html) {
 // repaired on its way into the tree. (Gumbo's original_text cannot tell which text held a
 // reference: the prescanned page it points into is gone by now.)
 std::string_view store_utf8(dom::Tree& tree, std::string_view decoded) {
-    if (decode::detail::scan_utf8(decoded).valid()) return tree.store(decoded);
+    if (decode::is_utf8(decoded)) return tree.store(decoded);
     return tree.store(decode::repair_utf8(decoded));
 }
 
