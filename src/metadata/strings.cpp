@@ -1,12 +1,9 @@
 #include "metadata/strings.hpp"
 
-#include <gumbo.h>
-
 #include <algorithm>
 #include <array>
-#include <memory>
 
-#include "decode/decode.hpp"
+#include "parse/html.hpp"
 #include "text/ascii.hpp"
 
 namespace webclean::metadata::detail {
@@ -40,32 +37,7 @@ std::string collapse_space(std::string_view s) {
     return out;
 }
 
-std::string decode_entities(std::string_view s) {
-    if (s.find('&') == std::string_view::npos) return std::string(s);
-    // <title> holds raw text in which character references are decoded and tags are not.
-    std::string markup = "<title>";
-    markup.append(s);
-    markup += "</title>";
-    auto destroy = [](GumboOutput* output) { gumbo_destroy_output(&kGumboDefaultOptions, output); };
-    std::unique_ptr<GumboOutput, decltype(destroy)> output(
-        gumbo_parse_with_options(&kGumboDefaultOptions, markup.data(), markup.size()), destroy);
-    std::string decoded;
-    auto find_title = [&](auto&& self, const GumboNode* node) -> void {
-        if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return;
-        const GumboVector& children =
-            node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
-        const bool title = node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_TITLE;
-        for (unsigned k = 0; k < children.length; ++k) {
-            const auto* child = static_cast<const GumboNode*>(children.data[k]);
-            if (title && child->type == GUMBO_NODE_TEXT) decoded += child->v.text.text;
-            else self(self, child);
-        }
-    };
-    find_title(find_title, output->root);
-    // Gumbo 0.10 lets a numeric reference beyond 32 bits ("&#x090151de2;") overflow into a
-    // lone lead byte; every field must stay UTF-8.
-    return decode::repair_utf8(decoded);
-}
+std::string decode_entities(std::string_view s) { return parse::decode_references(s); }
 
 std::size_t length_in_code_points(std::string_view s) {
     std::size_t n = 0;

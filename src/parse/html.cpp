@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -57,8 +58,8 @@ Census take_census(const GumboNode* html) {
 
 // Gumbo 0.10 decodes a numeric character reference past 32 bits ("&#x090151de2;") into a stray
 // byte, though its input is valid UTF-8 (decode made it so): what it hands over is checked and
-// repaired on its way into the tree. (Gumbo's original_text cannot tell which text held a
-// reference: the prescanned page it points into is gone by now.)
+// repaired on its way into the tree, and out of decode_references. (Gumbo's original_text
+// cannot tell which text held a reference: the prescanned page it points into is gone by now.)
 std::string_view store_utf8(dom::Tree& tree, std::string_view decoded) {
     if (decode::is_utf8(decoded)) return tree.store(decoded);
     return tree.store(decode::repair_utf8(decoded));
@@ -123,6 +124,31 @@ ParseStatus parse_prescanned(PrescanResult scanned, std::size_t max_nodes, dom::
 }
 
 }  // namespace
+
+std::string decode_references(std::string_view text) {
+    if (text.find('&') == std::string_view::npos) return std::string(text);
+    std::string markup = "<title>";
+    markup.append(text);
+    markup += "</title>";
+    auto destroy = [](GumboOutput* output) { gumbo_destroy_output(&kGumboDefaultOptions, output); };
+    std::unique_ptr<GumboOutput, decltype(destroy)> output(
+        gumbo_parse_with_options(&kGumboDefaultOptions, markup.data(), markup.size()), destroy);
+    std::string decoded;
+    auto find_title = [&](auto&& self, const GumboNode* node) -> void {
+        if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return;
+        const GumboVector& children =
+            node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+        const bool title = node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_TITLE;
+        for (unsigned k = 0; k < children.length; ++k) {
+            const auto* child = static_cast<const GumboNode*>(children.data[k]);
+            if (title && child->type == GUMBO_NODE_TEXT) decoded += child->v.text.text;
+            else self(self, child);
+        }
+    };
+    find_title(find_title, output->root);
+    // The same stray byte as in the tree's text (store_utf8 above).
+    return decode::is_utf8(decoded) ? decoded : decode::repair_utf8(decoded);
+}
 
 ParseStatus parse_html(std::string_view utf8, std::size_t max_depth, std::size_t max_nodes, dom::Tree& out) {
     out = dom::Tree();

@@ -36,4 +36,9 @@ inline ParseStatus parse_html(const char* utf8, std::size_t max_depth, std::size
     return parse_html(std::string_view(utf8), max_depth, max_nodes, out);
 }
 
+// The character references in a piece of text decoded as Gumbo decodes them inside <title>
+// (raw text: references are decoded, tags are not), as valid UTF-8. For values a page encoded
+// twice ("And finally&amp;#8230;" in a meta tag).
+std::string decode_references(std::string_view text);
+
 }  // namespace webclean::parse
