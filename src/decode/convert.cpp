@@ -3,6 +3,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -295,12 +296,24 @@ std::string repair_utf8(std::string_view bytes) {
 
 bool looks_binary(std::string_view utf8) {
     constexpr std::size_t kLook = 64 * 1024;
+    // Per byte: bit 0 when it starts a character (every byte but a continuation byte), bit 1
+    // when it is a control that text does not hold (all below 0x20 but tab, line feed, form
+    // feed, carriage return and escape). A table, since this reads 64 KB of every page.
+    static constexpr std::array<std::uint8_t, 256> kKind = [] {
+        std::array<std::uint8_t, 256> kind{};
+        for (unsigned byte = 0; byte < 256; ++byte) {
+            bool starts = (byte & 0xC0) != 0x80;
+            bool control = byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\f' && byte != '\r' && byte != 0x1B;
+            kind[byte] = static_cast<std::uint8_t>(starts | control << 1);
+        }
+        return kind;
+    }();
     std::string_view head = utf8.substr(0, kLook);
     std::size_t characters = 0, controls = 0;
     for (char c : head) {
-        auto byte = static_cast<unsigned char>(c);
-        characters += (byte & 0xC0) != 0x80;  // every byte but a continuation byte starts one
-        controls += byte < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' && byte != 0x1B;
+        std::uint8_t kind = kKind[static_cast<unsigned char>(c)];
+        characters += kind & 1;
+        controls += kind >> 1;
     }
     // Random bytes hold about one such control in ten characters, whatever they decode as.
     return characters > 0 && controls * 32 >= characters;

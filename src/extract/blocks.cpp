@@ -36,12 +36,12 @@ bool is_hidden(const dom::Tree& tree, dom::NodeId id) {
 
 // A dialog over the page (consent notices, sign-in and newsletter pop-ups): skipped like hidden
 // parts, since its prose (a consent notice runs to paragraphs) would otherwise pass for content.
-bool is_overlay(const dom::Tree& tree, dom::NodeId id) {
+bool is_overlay(const dom::Tree& tree, dom::NodeId id, NameWords class_words, NameWords id_words) {
     // <body> and <html> classes describe the page's state ("cookies-not-set"), not a box.
     if (tree[id].tag == GUMBO_TAG_BODY || tree[id].tag == GUMBO_TAG_HTML) return false;
     std::string_view role = tree.attribute(id, "role");
     if (role == "dialog" || role == "alertdialog") return true;
-    return names_consent_box(tree.attribute(id, "class"), tree.attribute(id, "id"));
+    return names_consent_box(class_words, id_words);
 }
 
 // Landmarks that hold page furniture rather than the article.
@@ -291,10 +291,10 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
     // and has a script move each one into its place: they are the page, not hidden furniture.
     // A pop-up that holds less than a fifth of the page's text sits over the page (a newsletter
     // offer, an exit-intent coupon); one that holds more is a story opened over its listing.
-    auto is_small_popup = [&](dom::NodeId id) {
+    auto is_small_popup = [&](dom::NodeId id, NameWords class_words, NameWords id_words) {
         // Inline "popup" links are glossary notes inside the prose; pop-ups are boxes.
         if (!dom::is_block_level(tree[id].tag) || tree[id].tag == GUMBO_TAG_BODY) return false;
-        if (!names_popup_box(tree.attribute(id, "class"), tree.attribute(id, "id"))) return false;
+        if (!names_popup_box(class_words, id_words)) return false;
         std::size_t inside = text_before[page.subtree_end[id]] - text_before[id];
         return 5 * inside < text_before[tree.size()];
     };
@@ -341,9 +341,15 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
             return false;
         }
         std::uint8_t& flags = page.flags[id];
-        if (is_skipped_tag(node.tag) || ((is_hidden(tree, id) || is_overlay(tree, id)) && !hides_the_page(id) && !is_streamed_segment(id) &&
-             !is_closed_tab(id)) ||
-            is_small_popup(id)) {
+        if (is_skipped_tag(node.tag)) {
+            flags |= kSkip;
+            return false;
+        }
+        const std::string_view class_attr = tree.attribute(id, "class"), id_attr = tree.attribute(id, "id");
+        const NameWords class_words = read_name_words(class_attr), id_words = read_name_words(id_attr);
+        if (((is_hidden(tree, id) || is_overlay(tree, id, class_words, id_words)) && !hides_the_page(id) &&
+             !is_streamed_segment(id) && !is_closed_tab(id)) ||
+            is_small_popup(id, class_words, id_words)) {
             flags |= kSkip;
             return false;
         }
@@ -351,10 +357,10 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
         // A heading's id is an anchor spelled from its own words ("travel-related-coverage"),
         // not the name of a box; so is a section's id that runs to a phrase
         // ("sharing-with-a-single-developer").
-        std::string_view id_name = tree.attribute(id, "id");
-        if (is_heading_tag(node.tag) || is_text_anchor(id_name) || (!id_name.empty() && id_spells_its_heading(tree, id, id_name)))
-            id_name = {};
-        switch (classify_names(tree.attribute(id, "class"), id_name)) {
+        const bool id_names_no_box = is_heading_tag(node.tag) || is_text_anchor(id_attr) ||
+                                     (!id_attr.empty() && id_spells_its_heading(tree, id, id_attr));
+        switch (id_names_no_box ? classify_names(class_attr, class_words, {}, {})
+                                : classify_names(class_attr, class_words, id_attr, id_words)) {
             case NameSignal::Boilerplate:
                 // <article> and <main> say what they hold more reliably than their class names.
                 if (node.tag != GUMBO_TAG_ARTICLE && node.tag != GUMBO_TAG_MAIN && node.tag != GUMBO_TAG_BODY)

@@ -1,11 +1,16 @@
 #include "extract/lexicon.hpp"
 
+#include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <iterator>
 #include <string>
-#include <unordered_set>
+#include <stdexcept>
+#include <vector>
 
 #include "text/ascii.hpp"
+#include "text/phrase_index.hpp"
 
 namespace webclean::content {
 namespace {
@@ -50,44 +55,133 @@ constexpr std::string_view kFurnitureHeadings[] = {
     "Leave a Reply", "Leave a reply", "Leave a comment", "Share this", "Tags", "Categories",
     "相关", "推荐", "热门", "猜你喜欢", "延伸阅读", "评论", "排行", "更多", "精彩图片", "专题"};
 
-// Whether a token list holds a token: a hash set made once per list, since every element's
-// class and id tokens are looked up in every list.
-template <const auto& List>
-bool contains(std::string_view token) {
-    static const std::unordered_set<std::string_view> set(std::begin(List), std::end(List));
-    return set.contains(token);
-}
-
-template <std::size_t N>
-bool contains(const std::string_view (&list)[N], std::string_view token) {
-    for (std::string_view item : list)
-        if (item == token) return true;
-    return false;
-}
+// The kinds of word the class/id lists know, as bits: one look-up a token instead of one a list.
+enum WordKind : std::uint16_t {
+    kBoilerplateWord = 1 << 0,
+    kCommentWord = 1 << 1,
+    kContentWord = 1 << 2,
+    kNetworkWord = 1 << 3,   // a social network's name
+    kStyleWord = 1 << 4,     // kStyleWords
+    kEmbedWord = 1 << 5,     // "embed", "embedded"
+    kConsentWord = 1 << 6,   // names a cookie or consent notice
+    kPopupWord = 1 << 7,     // names a pop-up
+};
 
 // Words of utility CSS classes that say how a box is spaced or drawn ("fx-space-bottom--xl",
 // "margin-bottom", "border-top"): the word after one is a side of the box, not its role.
 constexpr std::string_view kStyleWords[] = {"margin", "padding", "space", "spacing", "border", "gap", "inset", "rounded"};
+constexpr std::string_view kNetworkWords[] = {"social", "twitter", "tweet", "instagram", "facebook",
+                                              "tiktok", "threads", "bluesky", "mastodon"};
+constexpr std::string_view kEmbedWords[] = {"embed", "embedded"};
+constexpr std::string_view kConsentWords[] = {"cookie", "cookies", "consent", "gdpr", "cookiebanner",
+                                              "cookieconsent", "cookienotice"};
+constexpr std::string_view kPopupWords[] = {"popup", "overlay", "lightbox"};
+
+// Tokens no longer than this are looked up; every known word is shorter.
+constexpr std::size_t kLongestToken = 32;
+
+// An open-addressing table from every word of the lists above to its kinds.
+class WordKinds {
+public:
+    WordKinds() {
+        add(kBoilerplateTokens, kBoilerplateWord);
+        add(kCommentTokens, kCommentWord);
+        add(kContentTokens, kContentWord);
+        add(kNetworkWords, kNetworkWord);
+        add(kStyleWords, kStyleWord);
+        add(kEmbedWords, kEmbedWord);
+        add(kConsentWords, kConsentWord);
+        add(kPopupWords, kPopupWord);
+    }
+
+    std::uint16_t operator()(std::string_view word) const {
+        if (word.empty() || word.size() > longest_) return 0;
+        for (std::size_t slot = hash(word);; slot = (slot + 1) % kSlots) {
+            const Entry& entry = entries_[slot];
+            if (entry.word.empty()) return 0;
+            if (entry.word == word) return entry.kinds;
+        }
+    }
+
+private:
+    static constexpr std::size_t kSlots = 1024;  // a fifth full: probes stay short
+    struct Entry {
+        std::string_view word;
+        std::uint16_t kinds = 0;
+    };
+
+    static std::size_t hash(std::string_view word) {
+        std::uint32_t h = 2166136261u;  // FNV-1a
+        for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+        return h % kSlots;
+    }
+
+    template <std::size_t N>
+    void add(const std::string_view (&words)[N], std::uint16_t kind) {
+        for (std::string_view word : words) {
+            if (word.size() > kLongestToken) throw std::logic_error("lexicon: a class word longer than kLongestToken");
+            longest_ = std::max(longest_, word.size());
+            std::size_t slot = hash(word);
+            while (!entries_[slot].word.empty() && entries_[slot].word != word) slot = (slot + 1) % kSlots;
+            entries_[slot].word = word;
+            entries_[slot].kinds |= kind;
+            // read_name_words merges the kinds of all tokens: it relies on this.
+            if (std::popcount(static_cast<unsigned>(entries_[slot].kinds & (kBoilerplateWord | kCommentWord | kContentWord))) > 1)
+                throw std::logic_error("lexicon: a class word of two roles");
+        }
+    }
+
+    std::array<Entry, kSlots> entries_{};
+    std::size_t longest_ = 0;
+};
+
+std::uint16_t word_kinds(std::string_view word) {
+    static const WordKinds kinds;
+    return kinds(word);
+}
+
+// A token of a class/id attribute, lower-cased, in place: its letters up to kLongestToken (a
+// longer token matches no word, alone or joined to a neighbour, so its size is all that counts).
+struct Token {
+    std::array<char, kLongestToken> letters;
+    std::size_t size = 0;
+
+    void push_back(char c) {
+        if (size < kLongestToken) letters[size] = c;
+        ++size;
+    }
+    std::string_view view() const { return size <= kLongestToken ? std::string_view(letters.data(), size) : std::string_view(); }
+    std::uint16_t kinds() const { return word_kinds(view()); }
+};
+
+// The kinds of two neighbouring tokens joined ("side"+"bar").
+std::uint16_t joined_kinds(const Token& first, const Token& second) {
+    if (first.size + second.size > kLongestToken) return 0;
+    std::array<char, kLongestToken> joined;
+    std::copy_n(first.letters.data(), first.size, joined.data());
+    std::copy_n(second.letters.data(), second.size, joined.data() + first.size);
+    return word_kinds(std::string_view(joined.data(), first.size + second.size));
+}
 
 // Splits "post-body relatedNews" into lower-case tokens at punctuation, digits and camelCase
-// boundaries, then offers each token and each pair of neighbours joined ("side"+"bar").
+// boundaries, then offers the kinds of each token and of each pair of neighbours joined.
 template <class Visit>
 void for_each_token(std::string_view names, Visit&& visit) {
-    std::string previous, current;
+    Token previous, current;
     auto emit = [&] {
-        if (current.empty()) return;
-        if (!contains(kStyleWords, previous)) {
-            visit(std::string_view(current));
-            if (!previous.empty()) visit(std::string_view(previous + current));
+        if (current.size == 0) return;
+        if (!(previous.kinds() & kStyleWord)) {
+            visit(current.kinds());
+            if (previous.size != 0) visit(joined_kinds(previous, current));
         }
-        previous = std::move(current);
-        current.clear();
+        previous = current;
+        current.size = 0;
     };
     for (std::size_t i = 0; i < names.size(); ++i) {
         char c = names[i];
         if (!text::is_ascii_alpha(c)) {
             emit();
-            if (c == ' ') previous.clear();  // a new class name: no pairs across it
+            if (c == ' ') previous.size = 0;  // a new class name: no pairs across it
             continue;
         }
         bool upper = c >= 'A' && c <= 'Z';
@@ -156,6 +250,26 @@ constexpr Phrase kPhrases[] = {
     {"点击上方蓝字", PhraseSignal::Legal}, {"扫码看", PhraseSignal::Legal}, {"扫描二维码", PhraseSignal::Legal},
 };
 
+// The phrases of kPhrases with a space in them, or those without, indexed.
+struct PhraseLookup {
+    std::vector<std::string_view> texts;
+    std::vector<PhraseSignal> signals;
+    text::PhraseIndex index;
+
+    template <std::size_t N>
+    PhraseLookup(const Phrase (&phrases)[N], bool spaced)
+        : texts(select(phrases, spaced, &Phrase::text)), signals(select(phrases, spaced, &Phrase::signal)), index(texts) {}
+    PhraseLookup(const PhraseLookup&) = delete;  // the index points into texts
+
+    template <std::size_t N, class Field>
+    static auto select(const Phrase (&phrases)[N], bool spaced, Field Phrase::*field) {
+        std::vector<Field> out;
+        for (const Phrase& phrase : phrases)
+            if ((phrase.text.find(' ') != std::string_view::npos) == spaced) out.push_back(phrase.*field);
+        return out;
+    }
+};
+
 // Staff credits that may stand anywhere in a short line ("…已渗透 编辑 余冬梅 审核 官莉").
 // The role word must be followed by a separator and a name: "审核" alone is an ordinary verb.
 constexpr std::string_view kCreditsAnywhere[] = {"责任编辑", "审核 ", "审核:", "审核：", "校对 ", "校对:", "校对：",
@@ -172,34 +286,33 @@ constexpr std::string_view kCreditPrefixes[] = {
 
 }  // namespace
 
-NameSignal classify_names(std::string_view class_attr, std::string_view id_attr) {
+NameWords read_name_words(std::string_view names) {
+    // The kinds of all tokens together: no word has two roles (WordKinds checks), so which
+    // token had which kind makes no difference to classify_names.
+    NameWords words;
+    for_each_token(names, [&](std::uint16_t kinds) { words.kinds |= kinds; });
+    return words;
+}
+
+NameSignal classify_names(std::string_view class_attr, NameWords class_words, std::string_view id_attr,
+                          NameWords id_words) {
     if (class_attr.empty() && id_attr.empty()) return NameSignal::None;  // most elements
-    static constexpr std::string_view kNetworks[] = {"social", "twitter", "tweet", "instagram", "facebook",
-                                                      "tiktok", "threads", "bluesky", "mastodon"};
-    bool boilerplate = false, comments = false, content = false, embedded = false, network = false;
-    auto visit = [&](std::string_view token) {
-        // A post embedded in the story ("social-media-embed", "tweet-embed") is quoted
-        // content, not a share bar.
-        if (token == "embed" || token == "embedded") embedded = true;
-        if (contains(kNetworks, token)) network = true;
-        if (contains<kCommentTokens>(token)) comments = true;
-        else if (contains<kBoilerplateTokens>(token)) boilerplate = true;
-        else if (contains<kContentTokens>(token)) content = true;
-    };
-    for_each_token(class_attr, visit);
-    for_each_token(id_attr, visit);
+    static const text::PhraseIndex comment_infixes(kCommentInfixes), boilerplate_infixes(kBoilerplateInfixes);
+    const std::uint16_t kinds = class_words.kinds | id_words.kinds;
+    bool comments = kinds & kCommentWord, boilerplate = kinds & kBoilerplateWord;
     if (!boilerplate && !comments) {
         std::string names = text::to_lower(class_attr);
         names += ' ';
         names += text::to_lower(id_attr);
-        for (std::string_view infix : kCommentInfixes)
-            if (names.find(infix) != std::string::npos) comments = true;
-        for (std::string_view infix : kBoilerplateInfixes)
-            if (names.find(infix) != std::string::npos) boilerplate = true;
+        comments = comment_infixes.found_in(names);
+        boilerplate = boilerplate_infixes.found_in(names);
     }
+    // A post embedded in the story ("social-media-embed", "tweet-embed") is quoted content,
+    // not a share bar.
+    bool embedded_post = (kinds & kEmbedWord) && (kinds & kNetworkWord);
     if (comments) return NameSignal::Comments;
-    if (boilerplate && !(embedded && network)) return NameSignal::Boilerplate;
-    if (content) return NameSignal::Content;
+    if (boilerplate && !embedded_post) return NameSignal::Boilerplate;
+    if (kinds & kContentWord) return NameSignal::Content;
     return NameSignal::None;
 }
 
@@ -220,31 +333,12 @@ bool names_furniture_box(std::string_view class_attr, std::string_view id_attr) 
     return false;
 }
 
-namespace {
-
-// Whether any class or id token of an element is in `list`.
-template <std::size_t N>
-bool names_any(const std::string_view (&list)[N], std::string_view class_attr, std::string_view id_attr) {
-    bool found = false;
-    auto visit = [&](std::string_view token) {
-        if (contains(list, token)) found = true;
-    };
-    for_each_token(class_attr, visit);
-    for_each_token(id_attr, visit);
-    return found;
+bool names_consent_box(NameWords class_words, NameWords id_words) {
+    return ((class_words.kinds | id_words.kinds) & kConsentWord) != 0;
 }
 
-}  // namespace
-
-bool names_consent_box(std::string_view class_attr, std::string_view id_attr) {
-    static constexpr std::string_view kConsent[] = {"cookie", "cookies", "consent", "gdpr", "cookiebanner",
-                                                    "cookieconsent", "cookienotice"};
-    return names_any(kConsent, class_attr, id_attr);
-}
-
-bool names_popup_box(std::string_view class_attr, std::string_view id_attr) {
-    static constexpr std::string_view kPopups[] = {"popup", "overlay", "lightbox"};
-    return names_any(kPopups, class_attr, id_attr);
+bool names_popup_box(NameWords class_words, NameWords id_words) {
+    return ((class_words.kinds | id_words.kinds) & kPopupWord) != 0;
 }
 
 bool is_byline(std::string_view line) {
@@ -268,27 +362,36 @@ bool is_byline(std::string_view line) {
 }
 
 PhraseSignal classify_phrase(std::string_view line) {
-    for (std::string_view prefix : kCreditPrefixes)
-        if (line.substr(0, prefix.size()) == prefix) return PhraseSignal::Credit;
-    // Footers space out their words ("版权 所有"): match CJK phrases without the spaces.
+    static const text::PhraseIndex credit_prefixes(kCreditPrefixes), credits_anywhere(kCreditsAnywhere);
+    static const PhraseLookup packed_phrases(kPhrases, false), spaced_phrases(kPhrases, true);
+    bool credit = false;
+    credit_prefixes.at(line, 0, [&](std::size_t) { credit = true; });
+    if (credit) return PhraseSignal::Credit;
+    // Footers space out their words ("版权 所有"): match CJK phrases without the spaces. A
+    // phrase with a space can only be in the line, and one without is in the packed line
+    // whenever it is in the line.
     std::string packed;
     packed.reserve(line.size());
     for (char c : line)
         if (c != ' ') packed.push_back(c);
-    PhraseSignal found = PhraseSignal::None;
-    for (const Phrase& phrase : kPhrases) {
-        // One search is enough: a phrase with a space can only be in the line, and one without
-        // is in the packed line whenever it is in the line.
-        bool spaced = phrase.text.find(' ') != std::string_view::npos;
-        if ((spaced ? line.find(phrase.text) : std::string_view(packed).find(phrase.text)) == std::string_view::npos)
-            continue;
-        if (phrase.signal == PhraseSignal::Legal) return PhraseSignal::Legal;
-        if (found != PhraseSignal::Disclosure) found = phrase.signal;
-    }
-    if (found == PhraseSignal::None && line.size() < 150)
-        for (std::string_view credit : kCreditsAnywhere)
-            if (line.find(credit) != std::string_view::npos) return PhraseSignal::Credit;
-    return found;
+    bool legal = false, disclosure = false, interface = false;
+    auto note = [&](const PhraseLookup& lookup) {
+        return [&](std::size_t k, std::size_t) {
+            switch (lookup.signals[k]) {
+                case PhraseSignal::Legal: legal = true; break;
+                case PhraseSignal::Disclosure: disclosure = true; break;
+                default: interface = true; break;
+            }
+            return !legal;  // nothing outranks a legal phrase
+        };
+    };
+    packed_phrases.index.scan(packed, note(packed_phrases));
+    if (!legal) spaced_phrases.index.scan(line, note(spaced_phrases));
+    if (legal) return PhraseSignal::Legal;
+    if (disclosure) return PhraseSignal::Disclosure;
+    if (interface) return PhraseSignal::Interface;
+    if (line.size() < 150 && credits_anywhere.found_in(line)) return PhraseSignal::Credit;
+    return PhraseSignal::None;
 }
 
 }  // namespace webclean::content

@@ -301,10 +301,30 @@ bool looks_like_content(const Unit& u, const Settings& s) {
     return u.weight >= s.long_block || (u.weight >= s.sentence_block && u.punct > 0);
 }
 
-// Lexicon verdict on one line: true when its wording marks it as boilerplate.
-bool condemned_by_phrase(const TextBlock& b, const Settings& s) {
-    if (b.kind == BlockKind::Code) return false;
-    switch (classify_phrase(b.text)) {
+// What the lexicon says of each block's wording. It is the same in every attempt, so it is
+// judged once a page.
+struct Wording {
+    std::vector<PhraseSignal> phrase;
+    std::vector<bool> menu;  // text dumps have no links: a line of short items is what is left of a menu
+};
+
+Wording judge_wording(const std::vector<TextBlock>& blocks, const Settings& s) {
+    // A block this heavy is condemned by no phrase (condemned_by_phrase), so its wording is not read.
+    const double heaviest = std::max({s.legal_line, s.credit_line, s.disclosure_line, s.short_interface});
+    Wording wording;
+    wording.phrase.reserve(blocks.size());
+    wording.menu.reserve(blocks.size());
+    for (const TextBlock& b : blocks) {
+        bool code = b.kind == BlockKind::Code;
+        wording.phrase.push_back(code || b.weight() >= heaviest ? PhraseSignal::None : classify_phrase(b.text));
+        wording.menu.push_back(!code && b.kind != BlockKind::TableRow && looks_like_menu(b.text));
+    }
+    return wording;
+}
+
+// Lexicon verdict on one block: true when its wording marks it as boilerplate.
+bool condemned_by_phrase(const TextBlock& b, PhraseSignal signal, const Settings& s) {
+    switch (signal) {
         case PhraseSignal::Legal: return b.weight() < s.legal_line;
         case PhraseSignal::Credit: return b.weight() < s.credit_line;
         case PhraseSignal::Disclosure: return b.weight() < s.disclosure_line;
@@ -434,8 +454,8 @@ struct Scored {
     dom::NodeId container = dom::none;
 };
 
-Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, const Attempt& attempt,
-                   std::string_view title, bool drop_title_heading) {
+Scored run_attempt(const dom::Tree& tree, const Page& page, const Wording& wording, const Settings& s,
+                   const Attempt& attempt, std::string_view title, bool drop_title_heading) {
     const auto& blocks = page.blocks;
     Weights page_weights;
     page_weights.subtree.assign(tree.size(), 0.0);
@@ -490,10 +510,7 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
             if (role == Role::Comment) role = Role::Content;
     mark_furniture_sections(tree, page, subtree_weight, total, s, roles);
     mark_teaser_lists(tree, page, subtree_weight, roles);
-    // Text dumps have no links: a line of short items is what is left of a menu.
-    std::vector<bool> menu(blocks.size());
-    for (std::size_t i = 0; i < blocks.size(); ++i)
-        menu[i] = blocks[i].kind != BlockKind::Code && blocks[i].kind != BlockKind::TableRow && looks_like_menu(blocks[i].text);
+    const std::vector<bool>& menu = wording.menu;
     std::vector<double> score(tree.size(), 0.0);
     std::vector<double> weights(blocks.size());
     for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -515,7 +532,7 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
 
     Scored out;
     for (std::size_t i = 0; i < blocks.size(); ++i)
-        if (roles[i] == Role::Comment && blocks[i].link_density() < s.link_heavy && !condemned_by_phrase(blocks[i], s))
+        if (roles[i] == Role::Comment && blocks[i].link_density() < s.link_heavy && !condemned_by_phrase(blocks[i], wording.phrase[i], s))
             out.comments.push_back(i);
 
     dom::NodeId best = dom::none;
@@ -541,7 +558,7 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
     auto whole_tiny_page = [&] {
         if (total >= s.tiny_page) return;
         for (std::size_t i = 0; i < blocks.size(); ++i)
-            if (roles[i] == Role::Content && !condemned_by_phrase(blocks[i], s) && !menu[i]) out.article.push_back(i);
+            if (roles[i] == Role::Content && !condemned_by_phrase(blocks[i], wording.phrase[i], s) && !menu[i]) out.article.push_back(i);
         for (std::size_t i : out.article) out.weight += blocks[i].weight();
     };
     if (best == dom::none || (score[best] <= 0 && run_end - run_begin == blocks.size())) {
@@ -583,7 +600,7 @@ Scored run_attempt(const dom::Tree& tree, const Page& page, const Settings& s, c
         if (roles[i] != Role::Content) continue;
         if (b.kind == BlockKind::Caption && tree[b.owner].tag != GUMBO_TAG_CAPTION && !s.captions) continue;
         if (b.link_density() > s.link_heavy && b.kind != BlockKind::Heading && !is_list_entry(tree, b)) continue;
-        if (condemned_by_phrase(b, s) || menu[i] || is_figure_credit(b.text) || is_pinyin_label(b.text)) continue;
+        if (condemned_by_phrase(b, wording.phrase[i], s) || menu[i] || is_figure_credit(b.text) || is_pinyin_label(b.text)) continue;
         if (b.kind != BlockKind::Code && looks_like_markup(b.text)) continue;
         // Only the heading over the article is the title; a wrong title never costs a section heading.
         if (b.kind == BlockKind::Heading && drop_title_heading && !below_headings && !folded_title.empty() &&
@@ -687,12 +704,13 @@ void restore_bylines(const Page& page, std::vector<std::size_t>& article) {
 Selection select_article(const dom::Tree& tree, const Page& page, const Options& options, std::string_view title,
                          bool drop_title_heading) {
     Settings s = settings_for(options);
-    Scored best = run_attempt(tree, page, s, Attempt{true}, title, drop_title_heading);
+    const Wording wording = judge_wording(page.blocks, s);
+    Scored best = run_attempt(tree, page, wording, s, Attempt{true}, title, drop_title_heading);
     // Relaxation cascade: class names mislead on some sites (a content wrapper called
     // "has-sidebar"); an attempt without them that finds far more article wins.
     // When the strict container lies inside the relaxed one, the difference is exactly what
     // class names called furniture (a related-posts box beside the article): trust them.
-    Scored relaxed = run_attempt(tree, page, s, Attempt{false}, title, drop_title_heading);
+    Scored relaxed = run_attempt(tree, page, wording, s, Attempt{false}, title, drop_title_heading);
     bool nested = best.container != dom::none && relaxed.container != dom::none &&
                   best.container >= relaxed.container && best.container < page.subtree_end[relaxed.container];
     if (!nested && relaxed.weight > best.weight * s.relax_gain) best = std::move(relaxed);
@@ -704,7 +722,7 @@ Selection select_article(const dom::Tree& tree, const Page& page, const Options&
         Settings listing = s;
         listing.listing = true;
         listing.link_heavy = 1.0;
-        Scored entries = run_attempt(tree, page, listing, Attempt{true}, title, drop_title_heading);
+        Scored entries = run_attempt(tree, page, wording, listing, Attempt{true}, title, drop_title_heading);
         if (best.article.empty() || entries.weight > s.listing_gain * best.weight) best = std::move(entries);
     }
     if (options.keep_byline && !best.article.empty()) restore_bylines(page, best.article);

@@ -76,13 +76,23 @@ struct Markup {
 };
 
 std::string element_text(const dom::Tree& tree, dom::NodeId id) {
+    // Words on either side of a line break or a block's edge are apart, whether or not the
+    // markup has whitespace there ("<div>By</div><a>Jane</a>" reads "By Jane").
+    auto separates = [&](dom::NodeId n) {
+        return !tree[n].is_text && (tree[n].tag == GUMBO_TAG_BR || dom::is_block_level(tree[n].tag));
+    };
     std::string text;
-    dom::walk(tree, id, [&](dom::NodeId n) {
-        if (text.size() > max_element_text_bytes) return false;
-        if (tree[n].is_text) text += tree[n].text;
-        else if (tree[n].tag == GUMBO_TAG_BR || tree[n].tag == GUMBO_TAG_P || tree[n].tag == GUMBO_TAG_DIV) text += ' ';
-        return true;
-    });
+    dom::walk(
+        tree, id,
+        [&](dom::NodeId n) {
+            if (text.size() > max_element_text_bytes) return false;
+            if (tree[n].is_text) text += tree[n].text;
+            else if (separates(n)) text += ' ';
+            return true;
+        },
+        [&](dom::NodeId n) {
+            if (separates(n)) text += ' ';
+        });
     return collapse_space(text);
 }
 

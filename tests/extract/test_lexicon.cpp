@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE extract
 #include <boost/test/unit_test.hpp>
 
+#include <string>
+
 #include "extract/lexicon.hpp"
 
 using namespace webclean::content;
@@ -13,6 +15,25 @@ BOOST_AUTO_TEST_CASE(class_tokens_split_on_punctuation_and_camel_case) {
     // Short tokens only match whole: "head" and "shadow" are not "ad".
     BOOST_TEST((classify_names("head shadow", "") == NameSignal::None));
     BOOST_TEST((classify_names("left-side", "") == NameSignal::None));
+}
+
+BOOST_AUTO_TEST_CASE(neighbouring_tokens_are_also_read_joined) {
+    BOOST_TEST((classify_names("side-bar", "") == NameSignal::Boilerplate));       // "sidebar"
+    BOOST_TEST((classify_names("side bar", "") == NameSignal::None));              // two class names
+    BOOST_TEST((classify_names("BreadCrumb", "") == NameSignal::Boilerplate));     // "breadcrumb"
+    // A token longer than any known word matches nothing, alone or joined, and does not stop
+    // the tokens after it from being read.
+    const std::string long_token(40, 'x');
+    BOOST_TEST((classify_names(long_token + "-nav", "") == NameSignal::Boilerplate));
+    BOOST_TEST((classify_names(long_token + "-bar", "") == NameSignal::None));
+}
+
+BOOST_AUTO_TEST_CASE(consent_and_popup_names_are_read_once_per_attribute) {
+    BOOST_TEST(names_consent_box(read_name_words("onetrust-consent-sdk"), {}));
+    BOOST_TEST(names_consent_box({}, read_name_words("CookieBanner")));
+    BOOST_TEST(!names_consent_box(read_name_words("cookbook"), {}));
+    BOOST_TEST(names_popup_box(read_name_words("newsletter-popup"), {}));
+    BOOST_TEST(!names_popup_box(read_name_words("modal"), read_name_words("story-modal")));
 }
 
 BOOST_AUTO_TEST_CASE(utility_class_sides_are_no_furniture_names) {

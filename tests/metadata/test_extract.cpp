@@ -136,6 +136,15 @@ BOOST_AUTO_TEST_CASE(chinese_byline_line) {
     BOOST_TEST(md.sitename == "中青网");
 }
 
+// Minified markup has no whitespace between a byline's label and the name; the block's edge
+// still parts them (and the prescan drops whitespace beside block-level tags).
+BOOST_AUTO_TEST_CASE(byline_element_words_are_parted_at_block_edges) {
+    auto md = extract(R"(<body><header><h1>The Best Board Games</h1><div class="meta-info">)"
+                      R"(<div class="td-post-author-name"><div class="td-author-by">By</div><a href="/author/t/">Tony Mastrangeli</a></div>)"
+                      R"(<span>January 1, 2026</span></div></header><p>Long article text about board games.</p></body>)");
+    BOOST_TEST(md.author() == "Tony Mastrangeli");
+}
+
 BOOST_AUTO_TEST_CASE(chinese_reporter_and_date_lines) {
     auto md = extract(R"(<body><h1>标题</h1><p>发布时间：2025年6月2日 10:20</p>
         <p>光明日报记者 王建宏 张文攀</p><p>正文。</p></body>)");

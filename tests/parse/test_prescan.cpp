@@ -57,8 +57,21 @@ BOOST_AUTO_TEST_CASE(tags_without_dropped_attributes_are_copied_as_written) {
 }
 
 BOOST_AUTO_TEST_CASE(whitespace_between_tags_becomes_one_character) {
-    auto r = prescan("<div>\n    <p>a  b</p>   <p>c</p>\n\n  </div>", 10);
-    BOOST_TEST(r.html == "<div>\n<p>a  b</p> <p>c</p>\n</div>");
+    auto r = prescan("<span>a  b</span>   <b>c</b>\n\n  <i>d</i>", 10);
+    BOOST_TEST(r.html == "<span>a  b</span> <b>c</b>\n<i>d</i>");
+}
+
+// Whitespace beside a block-level tag separates no words: Gumbo gets no node for it. Beside
+// inline tags and text it separates words, and stays.
+BOOST_AUTO_TEST_CASE(whitespace_beside_block_level_tags_is_dropped) {
+    BOOST_TEST(prescan("<div>\n    <p>a  b</p>   <p>c</p>\n\n  </div>", 10).html == "<div><p>a  b</p><p>c</p></div>");
+    BOOST_TEST(prescan("<li>one</li>\n<li>two</li>", 10).html == "<li>one</li><li>two</li>");
+    BOOST_TEST(prescan("<div>By</div> <a href=x>Jane</a>", 10).html == "<div>By</div><a href=x>Jane</a>");
+    // Comments and dropped elements between do not hide which tags the whitespace lies between.
+    BOOST_TEST(prescan("</p>\n<!-- x -->\n<script>y</script>\n<p>", 10).html == "</p><p>");
+    BOOST_TEST(prescan("<p>raises<!-- --> <a href=x>an</a></p>", 10).html == "<p>raises <a href=x>an</a></p>");
+    BOOST_TEST(prescan("<b>a</b>\n<i>b</i><br>\n<span>c</span>", 10).html == "<b>a</b>\n<i>b</i><br>\n<span>c</span>");
+    BOOST_TEST(prescan("<p>a <b>b</b> c</p>", 10).html == "<p>a <b>b</b> c</p>");
 }
 
 BOOST_AUTO_TEST_CASE(whitespace_in_pre_and_tables_is_left_alone) {
@@ -66,7 +79,7 @@ BOOST_AUTO_TEST_CASE(whitespace_in_pre_and_tables_is_left_alone) {
     BOOST_TEST(prescan(pre, 10).html == pre);
     std::string table = "<table>\n  <tr>\n    <td>1</td>\n  </tr>\n</table>";
     BOOST_TEST(prescan(table, 10).html == table);
-    BOOST_TEST(prescan(table + "\n\n<p>z</p>", 10).html == table + "\n<p>z</p>");
+    BOOST_TEST(prescan(table + "\n\n<p>z</p>", 10).html == table + "<p>z</p>");  // after the table, not kept
 }
 
 namespace {
