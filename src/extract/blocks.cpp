@@ -198,7 +198,7 @@ public:
             }
             if (c < 0x20 || c == 0xFFFD || (c >= 0x7F && c < 0xA0)) continue;  // controls, junk
             bool cjk = text::is_cjk(c);
-            if (pending_space_ && !current_.text.empty()) {
+            if (pending_space_ && !current_.text.empty() && current_.text.back() != '\t') {  // a cell starts with its words
                 // A line break between two CJK characters is layout, not a word gap.
                 bool between_cjk = cjk && text::is_cjk(text::last_code_point(current_.text));
                 bool joins_cjk = pending_newline_ && between_cjk;
@@ -390,6 +390,7 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
         }
         if (table_row_depth > 0) {  // inside a data-table row everything is one line of cells
             if (node.tag == GUMBO_TAG_TD || node.tag == GUMBO_TAG_TH) builder.separate_cells();
+            else if (dom::is_block_level(node.tag)) builder.append(" ", false, false);  // "<div>Flag</div><div>Arms</div>"
             return true;
         }
         if (node.tag == GUMBO_TAG_IMG) return false;
@@ -427,7 +428,11 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
         if (node.is_text || page.flags[id] & kSkip) return;
         if (node.tag == GUMBO_TAG_A && link_depth > 0) --link_depth;
         if (node.tag == GUMBO_TAG_BR || node.tag == GUMBO_TAG_HR) return;
-        if (table_row_depth > 0 && !(node.tag == GUMBO_TAG_TR && owners.back().id == id)) return;
+        if (table_row_depth > 0 && !(node.tag == GUMBO_TAG_TR && owners.back().id == id)) {
+            if (dom::is_block_level(node.tag) && node.tag != GUMBO_TAG_TD && node.tag != GUMBO_TAG_TH)
+                builder.append(" ", false, false);  // a block's edge parts words within a cell too
+            return;
+        }
         if (!dom::is_block_level(node.tag) || owners.back().id != id) return;
         flush();
         owners.pop_back();

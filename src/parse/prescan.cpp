@@ -48,14 +48,22 @@ constexpr std::string_view kScopeBoundaries[] = {"table", "applet", "marquee"};
 constexpr std::size_t kMaxAttributes = 100;
 
 // Elements inside which whitespace between tags is left alone (see append_text).
-constexpr std::string_view kWhitespaceKept[] = {"pre", "listing", "xmp", "plaintext", "table"};
+constexpr std::string_view kWhitespaceKept[] = {"pre", "listing", "xmp", "plaintext"};
 
-// Attributes that no stage reads and that often make up much of a page's markup (framework
-// data, event handlers, responsive image lists, layout hints): Gumbo never sees them.
-constexpr std::string_view kUnreadAttributes[] = {
-    "srcset", "sizes", "integrity", "crossorigin", "referrerpolicy", "loading", "decoding", "fetchpriority",
-    "tabindex", "width", "height", "target", "media", "nonce", "ping", "jsaction", "jsname", "jscontroller",
-    "jsmodel", "jslog", "jsdata", "jsshadow", "jsowner"};
+// Preformatted elements: inside them a <span> only colours code (syntax highlighters wrap every
+// token in one, five to ten a line), so Gumbo gets the code's text without them.
+constexpr std::string_view kPreformatted[] = {"pre", "listing"};  // not <xmp>: its content is raw text
+
+// The attributes a stage reads (dom::Tree::attribute calls in extract/ and metadata/), and those
+// that steer Gumbo's tree building (an <input type=hidden> in a table, <font color|face|size>
+// in foreign content, <annotation-xml encoding>). Gumbo never sees the others: framework data,
+// event handlers, image sources and sizes, presentational attributes of old table layouts.
+// Each costs Gumbo some 140 bytes and our tree 40: on such pages, more than the nodes.
+// A stage that reads another attribute adds it here.
+constexpr std::string_view kReadAttributes[] = {
+    "id", "class", "style", "hidden", "aria-hidden", "role", "href", "rel", "lang", "xml:lang",
+    "name", "property", "itemprop", "http-equiv", "content", "value", "datetime", "pubdate",
+    "type", "color", "face", "size", "encoding"};
 // An attribute value this long holds no metadata or class name anyone wrote by hand (metadata
 // reads values of at most 8 KB): it is emptied.
 constexpr std::size_t kLongestAttributeValue = 64 * 1024;
@@ -69,7 +77,7 @@ bool in(std::string_view name, const auto& list) {
 // What the lists above say of one tag name, looked up once per tag.
 enum TagTraits : unsigned {
     kDropped = 1, kUncountedDepth = 2, kKeepsWhitespace = 4, kFormattingTag = 8, kSpecialTag = 16, kScopeBoundary = 32,
-    kBlockLevel = 64
+    kBlockLevel = 64, kPreformattedTag = 128
 };
 
 unsigned tag_traits(std::string_view name) {
@@ -78,6 +86,7 @@ unsigned tag_traits(std::string_view name) {
         for (std::string_view n : kDroppedElements) map[n] |= kDropped;
         for (std::string_view n : kUncounted) map[n] |= kUncountedDepth;
         for (std::string_view n : kWhitespaceKept) map[n] |= kKeepsWhitespace;
+        for (std::string_view n : kPreformatted) map[n] |= kPreformattedTag;
         for (std::string_view n : kFormatting) map[n] |= kFormattingTag;
         for (std::string_view n : kSpecial) map[n] |= kSpecialTag;
         for (std::string_view n : kScopeBoundaries) map[n] |= kScopeBoundary;
@@ -156,11 +165,10 @@ bool starts_with_lower(std::string_view s, std::string_view prefix) {
 }
 
 bool is_unread_attribute(std::string_view name) {
-    if (starts_with_lower(name, "data-") || starts_with_lower(name, "on")) return true;
     char lower[16];
-    if (name.size() > sizeof lower) return false;
+    if (name.size() > sizeof lower) return true;  // longer than any read name
     for (std::size_t k = 0; k < name.size(); ++k) lower[k] = ascii_lower(name[k]);
-    return in(std::string_view(lower, name.size()), kUnreadAttributes);
+    return !in(std::string_view(lower, name.size()), kReadAttributes);
 }
 
 // Appends text that lies between tags. Whitespace alone between two tags (indentation, often a
@@ -322,7 +330,7 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
     PrescanResult out;
     out.html.reserve(s.size());
     OpenElements open;
-    std::size_t excess = 0, i = 0, whitespace_kept = 0;
+    std::size_t excess = 0, i = 0, whitespace_kept = 0, preformatted = 0;
     // Whitespace alone beside a block-level tag ("</p>\n  <p>") separates no words, so Gumbo
     // need not make a node of it (on markup-dense pages a third of all nodes): where the
     // whitespace since the last tag starts in out.html, and whether that tag was block-level.
@@ -379,6 +387,14 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
         if (closing && traits & kDropped) {  // a stray end tag
             i = end;
             continue;
+        }
+        if (preformatted > 0 && tag_name == "span") {
+            i = end;
+            continue;
+        }
+        if (traits & kPreformattedTag) {
+            if (!closing) ++preformatted;
+            else if (preformatted > 0) --preformatted;
         }
         // Self-closing syntax does not stop an HTML element from opening (<div/> is <div>); the
         // foreign elements where it does are dropped above.

@@ -68,6 +68,17 @@ BOOST_AUTO_TEST_CASE(data_table_rows_become_tab_separated_lines) {
     BOOST_TEST(page_of(html, tree2, no_tables).blocks.empty());
 }
 
+// Inside a cell, a block's edge parts words as a line break does, whether or not the markup
+// has whitespace there.
+BOOST_AUTO_TEST_CASE(blocks_inside_a_cell_part_their_words) {
+    dom::Tree tree;
+    auto page = page_of("<table><tr><th>Symbol</th><th>Name</th></tr>"
+                        "<tr><td><div>Flag</div><div>Coat of arms</div></td><td><p>New</p><p>Zealand</p></td></tr></table>",
+                        tree);
+    BOOST_REQUIRE_EQUAL(page.blocks.size(), 2u);
+    BOOST_TEST(page.blocks[1].text == "Flag Coat of arms\tNew Zealand");
+}
+
 BOOST_AUTO_TEST_CASE(layout_tables_stay_blocks_of_text) {
     dom::Tree tree;
     std::string long_text(600, 'x');  // a content cell far longer than data cells are

@@ -25,12 +25,12 @@ BOOST_AUTO_TEST_CASE(references_past_the_last_code_point_become_replacement_char
     // Gumbo 0.10 turns a numeric reference past 32 bits into a stray byte (found by fuzz_html):
     // at the end of an attribute value, in the middle of one, and in text.
     dom::Tree tree;
-    auto status = parse::parse_html("<body><p title=\"t&#x090151de2;\" lang=\"a&#x090151de2;b\">x&#x090151de2;</p></body>",
+    auto status = parse::parse_html("<body><p class=\"t&#x090151de2;\" lang=\"a&#x090151de2;b\">x&#x090151de2;</p></body>",
                                     100, 1000, tree);
     BOOST_REQUIRE(status == parse::ParseStatus::Ok);
     dom::NodeId p = tree[tree.body()].first_child;
     BOOST_REQUIRE(p != dom::none);
-    BOOST_TEST(tree.attribute(p, "title") == "t\uFFFD");
+    BOOST_TEST(tree.attribute(p, "class") == "t\uFFFD");
     BOOST_TEST(tree.attribute(p, "lang") == "a\uFFFDb");
     BOOST_REQUIRE(tree[p].first_child != dom::none);
     BOOST_TEST(tree[tree[p].first_child].text == "x\uFFFD");
