@@ -168,20 +168,23 @@ std::uint16_t joined_kinds(const Token& first, const Token& second) {
 template <class Visit>
 void for_each_token(std::string_view names, Visit&& visit) {
     Token previous, current;
+    std::uint16_t previous_kinds = 0;
     auto emit = [&] {
         if (current.size == 0) return;
-        if (!(previous.kinds() & kStyleWord)) {
-            visit(current.kinds());
+        const std::uint16_t kinds = current.kinds();
+        if (!(previous_kinds & kStyleWord)) {
+            visit(kinds);
             if (previous.size != 0) visit(joined_kinds(previous, current));
         }
         previous = current;
+        previous_kinds = kinds;
         current.size = 0;
     };
     for (std::size_t i = 0; i < names.size(); ++i) {
         char c = names[i];
         if (!text::is_ascii_alpha(c)) {
             emit();
-            if (c == ' ') previous.size = 0;  // a new class name: no pairs across it
+            if (c == ' ') previous.size = previous_kinds = 0;  // a new class name: no pairs across it
             continue;
         }
         bool upper = c >= 'A' && c <= 'Z';

@@ -47,7 +47,7 @@ constexpr std::string_view kScopeBoundaries[] = {"table", "applet", "marquee"};
 // with many of them costs quadratic time. Real pages stay far below.
 constexpr std::size_t kMaxAttributes = 100;
 
-// Elements inside which whitespace between tags is left alone (see append_text).
+// Elements inside which whitespace between tags is content, left alone (see append_text).
 constexpr std::string_view kWhitespaceKept[] = {"pre", "listing", "xmp", "plaintext"};
 
 // Preformatted elements: inside them a <span> only colours code (syntax highlighters wrap every
@@ -173,9 +173,8 @@ bool is_unread_attribute(std::string_view name) {
 
 // Appends text that lies between tags. Whitespace alone between two tags (indentation, often a
 // large share of a page's text bytes) becomes one character, a line break when it held one,
-// except where whitespace is content (preformatted elements) or is measured (inside tables,
-// whose cells the extract stage weighs by their raw bytes). Text with words in it is kept as it is.
-// Returns whether the text was whitespace alone and not kept as it is.
+// except where whitespace is content (preformatted elements). Text with words in it is kept as
+// it is. Returns whether the text was whitespace alone and not kept as it is.
 bool append_text(std::string& out, std::string_view text, bool keep_whitespace) {
     if (keep_whitespace) {
         out.append(text);
