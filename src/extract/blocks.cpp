@@ -321,6 +321,11 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
         if (builder.finish(o.id, o.kind, o.level, block)) page.blocks.push_back(std::move(block));
     };
 
+    // Inside a data-table row a block's edges part words, as its cells' tabs do
+    // ("<td><div>Flag</div><div>Coat of arms</div></td>").
+    auto part_words_in_row = [&](dom::Tag tag) {
+        if (dom::is_block_level(tag)) builder.append(" ", false, false);
+    };
     auto enter = [&](dom::NodeId id) -> bool {
         limits::check_deadline();
         const dom::Node& node = tree[id];
@@ -390,7 +395,7 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
         }
         if (table_row_depth > 0) {  // inside a data-table row everything is one line of cells
             if (node.tag == GUMBO_TAG_TD || node.tag == GUMBO_TAG_TH) builder.separate_cells();
-            else if (dom::is_block_level(node.tag)) builder.append(" ", false, false);  // "<div>Flag</div><div>Arms</div>"
+            else part_words_in_row(node.tag);
             return true;
         }
         if (node.tag == GUMBO_TAG_IMG) return false;
@@ -429,8 +434,7 @@ Page collect_blocks(const dom::Tree& tree, const Options& options) {
         if (node.tag == GUMBO_TAG_A && link_depth > 0) --link_depth;
         if (node.tag == GUMBO_TAG_BR || node.tag == GUMBO_TAG_HR) return;
         if (table_row_depth > 0 && !(node.tag == GUMBO_TAG_TR && owners.back().id == id)) {
-            if (dom::is_block_level(node.tag) && node.tag != GUMBO_TAG_TD && node.tag != GUMBO_TAG_TH)
-                builder.append(" ", false, false);  // a block's edge parts words within a cell too
+            if (node.tag != GUMBO_TAG_TD && node.tag != GUMBO_TAG_TH) part_words_in_row(node.tag);
             return;
         }
         if (!dom::is_block_level(node.tag) || owners.back().id != id) return;

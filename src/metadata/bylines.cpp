@@ -11,13 +11,12 @@
 #include "text/ascii.hpp"
 
 namespace webclean::metadata::detail {
-namespace {
 
-// Where a page line ends: block-level elements, and <br> and <option>, which also end a line
-// as a reader sees it.
 bool ends_line(dom::Tag tag) {
     return dom::is_block_level(tag) || tag == GUMBO_TAG_BR || tag == GUMBO_TAG_OPTION || tag == GUMBO_TAG_TITLE;
 }
+
+namespace {
 
 // Lines longer than this are article prose, never a byline.
 constexpr std::size_t max_byline_code_points = 200;

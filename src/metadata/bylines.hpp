@@ -16,6 +16,9 @@ struct PageLines {
     std::size_t h1_line = SIZE_MAX;  // the first <h1>'s line, when the body has one
 };
 
+// Where a line ends as a reader sees it: block-level elements, <br>, <option> and <title>.
+bool ends_line(dom::Tag tag);
+
 // Body text split at block elements and <br>.
 PageLines page_lines(const dom::Tree& tree);
 

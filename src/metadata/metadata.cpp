@@ -76,11 +76,9 @@ struct Markup {
 };
 
 std::string element_text(const dom::Tree& tree, dom::NodeId id) {
-    // Words on either side of a line break or a block's edge are apart, whether or not the
-    // markup has whitespace there ("<div>By</div><a>Jane</a>" reads "By Jane").
-    auto separates = [&](dom::NodeId n) {
-        return !tree[n].is_text && (tree[n].tag == GUMBO_TAG_BR || dom::is_block_level(tree[n].tag));
-    };
+    // Words on either side of a line's end are apart, whether or not the markup has whitespace
+    // there ("<div>By</div><a>Jane</a>" reads "By Jane").
+    auto separates = [&](dom::NodeId n) { return !tree[n].is_text && detail::ends_line(tree[n].tag); };
     std::string text;
     dom::walk(
         tree, id,
