@@ -36,6 +36,21 @@ inline ParseStatus parse_html(const char* utf8, std::size_t max_depth, std::size
     return parse_html(std::string_view(utf8), max_depth, max_nodes, out);
 }
 
+namespace detail {
+// How a page went through Gumbo: in how many pieces (1: whole), the bytes of the largest, and
+// whether the skeleton refused its pieces (the page was then parsed whole).
+struct PieceReport {
+    std::size_t pieces = 0;
+    std::size_t largest = 0;
+    bool refused = false;
+};
+// parse_html, cutting the page into pieces of at most about budget bytes wherever it can (0: none),
+// however dense its markup and however small the piece: what parse_html does for markup-dense
+// pages, open to tests.
+ParseStatus parse_html_in_pieces(std::string_view utf8, std::size_t max_depth, std::size_t max_nodes,
+                                 std::size_t budget, dom::Tree& out, PieceReport* report = nullptr);
+}  // namespace detail
+
 // The character references in a piece of text decoded as Gumbo decodes them inside <title>
 // (raw text: references are decoded, tags are not), as valid UTF-8. For values a page encoded
 // twice ("And finally&amp;#8230;" in a meta tag).

@@ -7,10 +7,17 @@
 #include "dom/tree.hpp"
 #include "limits/deadline.hpp"
 #include "parse/html.hpp"
+#include "parse/tag_syntax.hpp"
 #include "text/ascii.hpp"
 
 namespace webclean::parse {
 namespace {
+
+using detail::find_end_tag;
+using detail::is_tag_space;
+using detail::read_tag_name;
+using detail::tag_end;
+using detail::TagEnd;
 
 using text::ascii_lower;
 using text::is_ascii_alpha;
@@ -97,62 +104,6 @@ unsigned tag_traits(std::string_view name) {
     }();
     auto found = traits.find(name);
     return found == traits.end() ? 0 : found->second;
-}
-
-bool is_tag_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
-
-// The end of a tag that starts at `from` (after the name), honouring quoted attribute values.
-struct TagEnd {
-    std::size_t end;             // just past the '>'; size() when the tag never closes
-    std::size_t cut = 0;         // where attribute kMaxAttributes + 1 starts; 0 when there is none
-};
-
-TagEnd tag_end(std::string_view s, std::size_t from) {
-    char quote = 0;
-    std::size_t attributes = 0, cut = 0;
-    bool after_separator = true;  // whitespace, '/' or a closing quote: a new attribute may start
-    for (std::size_t i = from; i < s.size(); ++i) {
-        char c = s[i];
-        if (quote) {
-            // Inside a quoted value only its closing quote counts: jump there.
-            const void* close = std::memchr(s.data() + i, quote, s.size() - i);
-            if (!close) break;
-            i = static_cast<std::size_t>(static_cast<const char*>(close) - s.data());
-            quote = 0;
-            after_separator = true;
-        } else if (c == '"' || c == '\'') {
-            // A quote only opens a value right after '=' (possibly with spaces).
-            std::size_t j = i;
-            while (j > from && is_tag_space(s[j - 1])) --j;
-            if (j > from && s[j - 1] == '=') quote = c;
-            else after_separator = false;
-        } else if (c == '>') {
-            return {i + 1, cut};
-        } else if (is_tag_space(c) || c == '/') {
-            after_separator = true;
-        } else {
-            if (after_separator && c != '=' && ++attributes == kMaxAttributes + 1 && cut == 0) cut = i;
-            after_separator = false;
-        }
-    }
-    return {s.size(), cut};
-}
-
-// Finds "</name" case-insensitively at or after from; npos when absent.
-std::size_t find_end_tag(std::string_view s, std::size_t from, std::string_view name) {
-    while (true) {
-        std::size_t lt = s.find("</", from);
-        if (lt == std::string_view::npos) return lt;
-        std::size_t i = lt + 2;
-        bool match = s.size() - i >= name.size();
-        for (std::size_t k = 0; match && k < name.size(); ++k)
-            if (ascii_lower(s[i + k]) != name[k]) match = false;
-        if (match) {
-            std::size_t after = i + name.size();
-            if (after >= s.size() || !is_ascii_alpha(s[after])) return lt;
-        }
-        from = lt + 2;
-    }
 }
 
 constexpr bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
@@ -256,20 +207,6 @@ void append_start_tag(std::string& out, std::string_view s, std::size_t begin, s
     out.push_back('>');
 }
 
-// A tag name as HTML's tokenizer reads it (up to whitespace, '/' or '>'), lower-cased. Names
-// past kMaxStored bytes keep their start plus a hash of the whole, so two long names that differ
-// late still differ.
-constexpr std::size_t kMaxStored = 32;
-std::string read_tag_name(std::string_view s, std::size_t& i) {
-    std::size_t begin = i;
-    while (i < s.size() && !is_tag_space(s[i]) && s[i] != '/' && s[i] != '>') ++i;
-    std::string name;
-    name.reserve(std::min(i - begin, kMaxStored));
-    for (std::size_t k = begin; k < i && name.size() < kMaxStored; ++k) name.push_back(ascii_lower(s[k]));
-    if (i - begin > kMaxStored) name += '#' + std::to_string(std::hash<std::string_view>{}(s.substr(begin, i - begin)));
-    return name;
-}
-
 // The counted elements Gumbo's tree builder holds open, as far as depth goes. It follows HTML's
 // rules for end tags on the safe side: where they are subtle it keeps an element open that the
 // parser would close, never the other way round, so depth() never understates the real depth.
@@ -371,7 +308,7 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
             continue;
         }
         std::string tag_name = read_tag_name(s, n);
-        TagEnd tag = tag_end(s, n);
+        TagEnd tag = tag_end(s, n, kMaxAttributes);
         std::size_t end = tag.end;
         unsigned traits = tag_traits(tag_name);
 

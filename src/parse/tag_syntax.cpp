@@ -1,0 +1,71 @@
+#include "parse/tag_syntax.hpp"
+
+#include <cstring>
+#include <functional>
+
+#include "text/ascii.hpp"
+
+namespace webclean::parse::detail {
+
+using text::ascii_lower;
+using text::is_ascii_alpha;
+
+TagEnd tag_end(std::string_view s, std::size_t from, std::size_t max_attributes) {
+    char quote = 0;
+    std::size_t attributes = 0, cut = 0;
+    bool after_separator = true;  // whitespace, '/' or a closing quote: a new attribute may start
+    for (std::size_t i = from; i < s.size(); ++i) {
+        char c = s[i];
+        if (quote) {
+            // Inside a quoted value only its closing quote counts: jump there.
+            const void* close = std::memchr(s.data() + i, quote, s.size() - i);
+            if (!close) break;
+            i = static_cast<std::size_t>(static_cast<const char*>(close) - s.data());
+            quote = 0;
+            after_separator = true;
+        } else if (c == '"' || c == '\'') {
+            // A quote only opens a value right after '=' (possibly with spaces).
+            std::size_t j = i;
+            while (j > from && is_tag_space(s[j - 1])) --j;
+            if (j > from && s[j - 1] == '=') quote = c;
+            else after_separator = false;
+        } else if (c == '>') {
+            return {i + 1, cut, attributes};
+        } else if (is_tag_space(c) || c == '/') {
+            after_separator = true;
+        } else {
+            if (after_separator && c != '=' && ++attributes == max_attributes + 1 && cut == 0) cut = i;
+            after_separator = false;
+        }
+    }
+    return {s.size(), cut, attributes};
+}
+
+std::size_t find_end_tag(std::string_view s, std::size_t from, std::string_view name) {
+    while (true) {
+        std::size_t lt = s.find("</", from);
+        if (lt == std::string_view::npos) return lt;
+        std::size_t i = lt + 2;
+        bool match = s.size() - i >= name.size();
+        for (std::size_t k = 0; match && k < name.size(); ++k)
+            if (ascii_lower(s[i + k]) != name[k]) match = false;
+        if (match) {
+            std::size_t after = i + name.size();
+            if (after >= s.size() || !is_ascii_alpha(s[after])) return lt;
+        }
+        from = lt + 2;
+    }
+}
+
+constexpr std::size_t kMaxStored = 32;
+std::string read_tag_name(std::string_view s, std::size_t& i) {
+    std::size_t begin = i;
+    while (i < s.size() && !is_tag_space(s[i]) && s[i] != '/' && s[i] != '>') ++i;
+    std::string name;
+    name.reserve(std::min(i - begin, kMaxStored));
+    for (std::size_t k = begin; k < i && name.size() < kMaxStored; ++k) name.push_back(ascii_lower(s[k]));
+    if (i - begin > kMaxStored) name += '#' + std::to_string(std::hash<std::string_view>{}(s.substr(begin, i - begin)));
+    return name;
+}
+
+}  // namespace webclean::parse::detail
