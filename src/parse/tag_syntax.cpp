@@ -50,8 +50,10 @@ std::size_t find_end_tag(std::string_view s, std::size_t from, std::string_view 
         for (std::size_t k = 0; match && k < name.size(); ++k)
             if (ascii_lower(s[i + k]) != name[k]) match = false;
         if (match) {
+            // An end tag only where the tokenizer sees one: the name followed by whitespace, '/'
+            // or '>' ("</title\xb9>" and "</titles>" are text).
             std::size_t after = i + name.size();
-            if (after >= s.size() || !is_ascii_alpha(s[after])) return lt;
+            if (after < s.size() && (is_tag_space(s[after]) || s[after] == '/' || s[after] == '>')) return lt;
         }
         from = lt + 2;
     }

@@ -21,7 +21,8 @@ struct TagEnd {
 // its attribute max_attributes + 1 starts.
 TagEnd tag_end(std::string_view s, std::size_t from, std::size_t max_attributes = SIZE_MAX);
 
-// Finds "</name" (name in lower case) case-insensitively at or after from; npos when absent.
+// Finds the end tag "</name" (name in lower case), case-insensitively, at or after from, as
+// the tokenizer ends raw text: the name followed by whitespace, '/' or '>'; npos when absent.
 std::size_t find_end_tag(std::string_view s, std::size_t from, std::string_view name);
 
 // The tag name starting at i, read as HTML's tokenizer reads it (up to whitespace, '/' or '>'),
