@@ -268,6 +268,16 @@ private:
         if (k != std::string_view::npos) close_down_to(k, true);
     }
 
+    // Whether the nearest open table element is a table, row group or row (not a cell or caption).
+    bool reading_a_table() const {
+        for (std::size_t k = open_.size(); k-- > 0;) {
+            const Open& e = open_[k];
+            if (e.traits & kCell || e.tag == GUMBO_TAG_CAPTION) return false;
+            if (e.tag == GUMBO_TAG_TABLE || e.tag == GUMBO_TAG_TR || e.traits & kRowGroup) return true;
+        }
+        return false;
+    }
+
     // A table part closes the open cell, caption or column group, and a row or row group
     // closes the open row (and row group): what each closes, innermost first. A table part with
     // no table open is dropped by the parser.
@@ -349,12 +359,11 @@ private:
             if (html_.substr(end, 2) == "\r\n") end += 2;
             else if (end < html_.size() && (html_[end] == '\n' || html_[end] == '\r')) end += 1;
         }
-        // Put out of a table in front of it (foster parenting), while the table's mode reads its content.
-        const bool fostered = !open_.empty() && !table_part &&
-                              (open_.back().tag == GUMBO_TAG_TABLE || open_.back().tag == GUMBO_TAG_TR ||
-                               open_.back().traits & kRowGroup);
+        // Inside a table but not in a cell (put out in front of the table, "foster parenting"),
+        // an element's content is read in the table's mode, not as a fragment would read it.
+        const bool in_table_mode = !table_part && reading_a_table();
         open_.push_back({tag, traits, original, end, form_pointer_, child_starts_.size()});
-        if (fostered) taint();
+        if (in_table_mode) taint();
         return end;
     }
 
