@@ -276,9 +276,11 @@ std::optional<ParseStatus> parse_pieces(std::string& html, detail::PiecePlan pla
 
 // A piece's budget: an eighth of the page, so that Gumbo's trees held at once (the skeleton's
 // and one piece's) stay well under what the whole page's would need; past that, the skeleton's
-// leftovers (what cannot be cut) matter more than the size of the pieces.
+// leftovers (what cannot be cut) matter more than the size of the pieces. On small pages no less
+// than 1.5 KB: Gumbo's fixed needs for each parse (some 10 KB) would outweigh what a smaller
+// piece spares.
 std::size_t piece_budget(const PrescanResult& scanned) {
-    return worth_pieces(scanned) ? scanned.html.size() / 8 : 0;
+    return worth_pieces(scanned) ? std::max<std::size_t>(scanned.html.size() / 8, 1536) : 0;
 }
 // Smaller pieces spare too little to pay for one more parser start.
 std::size_t smallest_piece(std::size_t budget) { return std::max<std::size_t>(budget / 32, 64); }

@@ -129,6 +129,7 @@ public:
     };
     std::vector<Found> candidates;  // in the order they closed
     std::size_t nodes = 0, attributes = 0;
+    std::size_t text_bytes = 0;  // of text between tags and of start tags past their names (at least their attributes)
 
     // Reads the page; false when no piece can be cut at all.
     bool run() {
@@ -171,9 +172,14 @@ public:
                 i = tag.end;
             } else {
                 attributes += tag.attributes;
+                text_bytes += tag.end - name_end;
                 i = start_tag(id, traits, original, name, i, tag.end);
             }
-            if (i < n && html_[i] != '<') ++nodes;  // text follows
+            if (i < n && html_[i] != '<') {  // text follows
+                ++nodes;
+                const void* next_tag = std::memchr(html_.data() + i, '<', n - i);
+                text_bytes += (next_tag ? static_cast<const char*>(next_tag) - html_.data() : n) - i;
+            }
         }
         if (open_.size() == 1 && open_[0].tag == GUMBO_TAG_BODY) close_top(n);  // a body the page never closed
         return true;
@@ -450,7 +456,7 @@ PiecePlan plan_pieces(std::string_view html, std::size_t budget, std::size_t sma
     if (!scan.run()) return plan;
     plan.nodes = scan.nodes + 1;
     plan.attributes = scan.attributes;
-    plan.text_bytes = html.size();
+    plan.text_bytes = std::min(scan.text_bytes + html.size() / 32, html.size());
     std::vector<Scan::Found> found = std::move(scan.candidates);
     // An element closes after those inside it: sorted by where they begin, the outer come first.
     std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.cut.begin < b.cut.begin; });
