@@ -1,6 +1,7 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -156,6 +157,20 @@ bool worth_pieces(const PrescanResult& scanned) {
     return bytes >= kMinimum && 12 * bytes + 1500 * scanned.start_tags > 28 * bytes;
 }
 
+// Whether no formatting start tag inside the cut can drop an entry of the list of formatting
+// elements from outside it (see detail::formatting_bit): fewer than three of its kind open
+// around the element back to the last marker, counting those the content nests.
+bool noahs_ark_stays_inside(const GumboNode* element, const detail::Cut& cut) {
+    std::array<unsigned, 16> outside{};
+    for (const GumboNode* up = element->parent; up && up->type == GUMBO_NODE_ELEMENT; up = up->parent) {
+        if (detail::is_marker(up->v.element.tag)) break;
+        if (int bit = detail::formatting_bit(up->v.element.tag); bit >= 0) ++outside[static_cast<std::size_t>(bit)];
+    }
+    for (std::size_t bit = 0; bit < outside.size(); ++bit)
+        if (cut.formatting_started & (1u << bit) && outside[bit] + cut.formatting_nested >= 3) return false;
+    return true;
+}
+
 // Whether Gumbo put the skeleton's stand-in for a cut where a fragment parse of the cut content
 // builds what the whole page's parse would: straight in the element the content was cut from
 // (a formatting element left open earlier would have come back around it; an unclosed <p>
@@ -172,6 +187,7 @@ bool piece_in_place(const GumboNode* place, const detail::Cut& cut) {
     // A cell's content is read the same in any row: every search from inside stops at the cell.
     if (element.tag == GUMBO_TAG_TD || element.tag == GUMBO_TAG_TH)
         return node->parent && node->parent->type == GUMBO_NODE_ELEMENT && node->parent->v.element.tag == GUMBO_TAG_TR;
+    if (cut.formatting_started && !noahs_ark_stays_inside(node, cut)) return false;
     unsigned searching = cut.searches;
     for (const GumboNode* up = node->parent; up && up->type == GUMBO_NODE_ELEMENT; up = up->parent) {
         const GumboElement& e = up->v.element;

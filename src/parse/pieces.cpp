@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <iterator>
 #include <cstring>
 #include <string>
 
@@ -194,6 +196,8 @@ private:
         bool form_pointer_at_start;
         std::size_t first_child_start;  // its entries in child_starts_ begin here
         unsigned searches = 0;  // Search kinds that went past it
+        std::uint16_t formatting_started = 0;
+        std::uint8_t formatting_nested = 0;
     };
 
     bool same(const Open& open, GumboTag tag, std::string_view name) const {
@@ -237,7 +241,7 @@ private:
         }
         const bool clean = k >= tainted_below_ && !(k < form_below_ && e.form_pointer_at_start);
         if (clean && e.traits & kContainer && content_end - e.content_begin >= smallest_) {
-            Found found{{e.content_begin, content_end, e.tag, e.searches}, {}};
+            Found found{{e.content_begin, content_end, e.tag, e.searches, e.formatting_started, e.formatting_nested}, {}};
             if (content_end - e.content_begin > budget_)
                 found.child_starts.assign(child_starts_.begin() + static_cast<std::ptrdiff_t>(e.first_child_start), child_starts_.end());
             candidates.push_back(std::move(found));
@@ -266,6 +270,20 @@ private:
             open_[k].searches |= kind;
         }
         return std::string_view::npos;
+    }
+
+    // A formatting start tag: for each open element back to the last marker, how many like it
+    // are open above (inside) it, and that its content starts one (see formatting_bit).
+    void count_like(GumboTag tag) {
+        const auto bit = static_cast<std::uint16_t>(1u << formatting_bit(tag));
+        unsigned like = 0;
+        for (std::size_t k = open_.size(); k-- > 0;) {
+            Open& e = open_[k];
+            e.formatting_started |= bit;
+            e.formatting_nested = static_cast<std::uint8_t>(std::max<unsigned>(e.formatting_nested, std::min(like, 255u)));
+            if (e.traits & kMarker) return;
+            if (e.tag == tag) ++like;
+        }
     }
 
     // A search that finds what it looks for closes it, and what is above it.
@@ -332,6 +350,7 @@ private:
         }
         if (traits & kHeading && !open_.empty() && open_.back().traits & kHeading) close_down_to(open_.size() - 1, true);
         // An open link or <nobr> is closed by the adoption agency, an open button like a block.
+        if (traits & kFormatting) count_like(tag);
         if (tag == GUMBO_TAG_A && search(kSearchLink) != std::string_view::npos) taint();
         if (tag == GUMBO_TAG_NOBR && search(kSearchNobr) != std::string_view::npos) taint();
         if (tag == GUMBO_TAG_BUTTON && search(kSearchButton) != std::string_view::npos) taint();
@@ -422,6 +441,14 @@ private:
 };
 
 }  // namespace
+
+int formatting_bit(GumboTag tag) {
+    for (std::size_t k = 0; k < std::size(kFormattings); ++k)
+        if (kFormattings[k] == tag) return static_cast<int>(k);
+    return -1;
+}
+
+bool is_marker(GumboTag tag) { return traits_table()[tag] & kMarker; }
 
 bool search_finds(Search search, GumboTag tag) {
     switch (search) {

@@ -14,6 +14,7 @@
 #include <gumbo.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,10 +37,20 @@ enum Search : unsigned {
 bool search_finds(Search search, GumboTag tag);
 bool search_stops_at(Search search, GumboTag tag);  // looks no further than an element with this tag
 
+// A formatting element's start tag also counts the open ones like it back to the last marker:
+// a fourth drops the earliest from the list of formatting elements (HTML's "Noah's Ark"), which
+// changes what is re-opened later, outside the piece. Which formatting tags a piece's content
+// starts (a bit each, by formatting_bit), and the most of one kind open inside it when another
+// starts, are checked against the skeleton's ancestors.
+int formatting_bit(GumboTag tag);  // -1 for a tag that is not a formatting element
+bool is_marker(GumboTag tag);      // puts a marker on the list: the count stops there
+
 struct Cut {
     std::size_t begin = 0, end = 0;    // a run of the element's content: [begin, end) of the page
     GumboTag tag = GUMBO_TAG_UNKNOWN;  // the element, a container whose content is read "in body"
     unsigned searches = 0;             // the Search kinds that went past the element
+    std::uint16_t formatting_started = 0;  // formatting_bit()s of the formatting tags inside
+    std::uint8_t formatting_nested = 0;    // the most of one kind open inside when another starts
 };
 
 struct PiecePlan {

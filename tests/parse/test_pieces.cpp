@@ -98,6 +98,9 @@ BOOST_AUTO_TEST_CASE(every_budget_gives_the_whole_pages_tree_on_markup_read_by_c
         "<table><div>moved</div><tr><td>cell</td></tr></table>",
         "<select><option>a<option>b<div>c</div></select>",
         "<h1>one<h2>two</h2></h1><ruby>a<rt>x<rt>y</ruby>",
+        // A fourth <strong> drops the earliest from the list of formatting elements, so that
+        // fewer come back around the text after the </div> that closed them.
+        "<div><strong><strong><strong><li><strong>x</strong></li></div>after",
         // Raw text ends only at an end tag the tokenizer sees ("</title1>" is text).
         "<div><title>t</title1></div>x</title><div>after</div>",
         // Content opened inside a table but outside its cells is read in the table's mode.
