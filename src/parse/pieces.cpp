@@ -234,16 +234,23 @@ private:
     void close_top(std::size_t content_end) {
         const std::size_t k = open_.size() - 1;
         const Open& e = open_[k];
+        std::size_t content_begin = e.content_begin, first_child = e.first_child_start;
         if (e.tag == GUMBO_TAG_BODY) {
-            // Text after </body> joins the body's last text: the last child stays in the skeleton with it.
-            content_end = child_starts_.size() > e.first_child_start ? child_starts_.back() : e.content_begin;
-            if (child_starts_.size() > e.first_child_start) child_starts_.pop_back();
+            // Text after </body>, or before a <body> tag that came after the body had begun, joins
+            // the body's text next to it: the body's runs go from its first child to its last.
+            if (child_starts_.size() - first_child < 2) {
+                content_end = content_begin;
+            } else {
+                content_begin = child_starts_[first_child++];
+                content_end = child_starts_.back();
+                child_starts_.pop_back();
+            }
         }
         const bool clean = k >= tainted_below_ && !(k < form_below_ && e.form_pointer_at_start);
-        if (clean && e.traits & kContainer && content_end - e.content_begin >= smallest_) {
-            Found found{{e.content_begin, content_end, e.tag, e.searches, e.formatting_started, e.formatting_nested}, {}};
-            if (content_end - e.content_begin > budget_)
-                found.child_starts.assign(child_starts_.begin() + static_cast<std::ptrdiff_t>(e.first_child_start), child_starts_.end());
+        if (clean && e.traits & kContainer && content_end - content_begin >= smallest_) {
+            Found found{{content_begin, content_end, e.tag, e.searches, e.formatting_started, e.formatting_nested}, {}};
+            if (content_end - content_begin > budget_)
+                found.child_starts.assign(child_starts_.begin() + static_cast<std::ptrdiff_t>(first_child), child_starts_.end());
             candidates.push_back(std::move(found));
         }
         child_starts_.resize(e.first_child_start);
