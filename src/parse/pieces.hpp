@@ -1,14 +1,16 @@
 // Parsing a markup-dense page in pieces, so that Gumbo never holds the whole page's tree: Gumbo
 // needs 10 to 15 bytes for each byte of such a page (128 bytes a node, over 100 an attribute),
-// our tree 3. The content of chosen elements is cut out of the page; Gumbo parses what is left
-// (the skeleton), and each cut content on its own, as an HTML fragment in its element's context,
-// while the skeleton's tree is copied: the pieces go into one dom::Tree in document order.
+// our tree 3. Runs of chosen elements' content (all of it, or a few children at a time) are cut
+// out of the page; Gumbo parses what is left (the skeleton), and each run on its own, as an HTML
+// fragment in its element's context, while the skeleton's tree is copied: the pieces go into one
+// dom::Tree in document order.
 //
 // A fragment parse builds what the whole page's parse builds under the element only when nothing
-// in the content reaches outside it. plan_cuts cuts only contents whose tags all pair up inside
-// them (optional end tags aside) and which leave no formatting element open behind them; what
-// depends on the element's ancestors is checked against the skeleton Gumbo built (html.cpp),
-// which parses the page whole when a check fails.
+// in the content reaches outside it. plan_pieces cuts only contents whose tags all pair up inside
+// them (optional end tags aside), which leave no formatting element open behind them, and which
+// the tree builder reads "in body" (not in a table's mode, not in a select); what depends on the
+// element's ancestors is checked against the skeleton Gumbo built (html.cpp), which keeps a run
+// in the skeleton, or parses the page whole, when a check fails.
 #pragma once
 
 #include <gumbo.h>
@@ -54,9 +56,11 @@ struct Cut {
 };
 
 struct PiecePlan {
-    // The largest elements whose content can be cut and is at most the budget (and at least the
-    // smallest piece): sorted by begin, never nested. Empty when none can be, or when the page
-    // holds markup whose meaning depends on all that came before it (a frameset, <plaintext>).
+    // The runs to cut, sorted by begin, never nested: the whole content of the outermost elements
+    // whose content can be cut and is at most the budget; of larger ones, their children in runs
+    // of at most the budget (a child over it stays, and what is inside it may be cut in turn).
+    // No run under the smallest piece. Empty when none can be cut, or when the page holds markup
+    // whose meaning depends on all that came before it (a frameset, <plaintext>).
     std::vector<Cut> cuts;
     std::size_t cut_bytes = 0;  // what the cuts hold in all
     // About what the page's tree will hold, read off its tags: elements and runs of text, attributes,
@@ -66,8 +70,9 @@ struct PiecePlan {
 
 PiecePlan plan_pieces(std::string_view html, std::size_t budget, std::size_t smallest);
 
-// The skeleton: html with each cut's content replaced by one character, and the cut's element
-// marked by an attribute (kPieceAttribute="index"), which the prescan keeps any page from having.
+// The skeleton: html with each run replaced by a stand-in, <wbr kPieceAttribute="index">: a void
+// element, whose parent and ancestors in Gumbo's tree show where the run would have gone. The
+// prescan keeps the attribute from any page.
 std::string make_skeleton(std::string_view html, const std::vector<Cut>& cuts);
 inline constexpr std::string_view kPieceAttribute = "webclean-piece";
 

@@ -156,7 +156,7 @@ BOOST_AUTO_TEST_CASE(a_piece_the_skeleton_puts_elsewhere_is_not_cut) {
     BOOST_TEST(pieces.find("<div><b><em>") != std::string::npos);  // the bold really came back
 }
 
-BOOST_AUTO_TEST_CASE(plan_cuts_only_contents_whose_tags_pair_up) {
+BOOST_AUTO_TEST_CASE(plan_pieces_cuts_only_contents_whose_tags_pair_up) {
     // The first box ends with an element its end tag does not close: it cannot be cut; the second can.
     const std::string html =
         "<body><div id=a><span>one<em>two</span></em></div>"
