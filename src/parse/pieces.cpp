@@ -137,11 +137,18 @@ public:
     bool run() {
         std::size_t i = 0;
         const std::size_t n = html_.size();
+        bool in_text = false;  // the bytes since the last tag were text: a '<' that starts none goes on with it
         while (i < n) {
             limits::check_deadline();
             const char* lt = static_cast<const char*>(std::memchr(html_.data() + i, '<', n - i));
+            const std::size_t text_end = lt ? static_cast<std::size_t>(lt - html_.data()) : n;
+            if (text_end > i) {
+                nodes += !in_text;
+                text_bytes += text_end - i;
+                in_text = true;
+            }
             if (!lt) break;
-            i = static_cast<std::size_t>(lt - html_.data());
+            i = text_end;
             if (i + 1 >= n) break;
             const char next = html_[i + 1];
             if (next == '!' || next == '?' || (next == '/' && (i + 2 >= n || !is_ascii_alpha(html_[i + 2])))) {
@@ -149,15 +156,19 @@ public:
                 std::size_t close = html_.find('>', i + 2);
                 if (close == std::string_view::npos) break;
                 i = close + 1;
+                in_text = false;
                 continue;
             }
             const bool closing = next == '/';
-            if (!closing) ++nodes;
             std::size_t name_end = i + (closing ? 2 : 1);
             if (!is_ascii_alpha(html_[name_end])) {  // a '<' in text
                 ++i;
+                ++text_bytes;
+                in_text = true;
                 continue;
             }
+            in_text = false;
+            if (!closing) ++nodes;
             const std::size_t name_begin = name_end;
             std::string name = read_tag_name(html_, name_end);
             const TagEnd tag = tag_end(html_, name_end);
@@ -176,11 +187,6 @@ public:
                 attributes += tag.attributes;
                 text_bytes += tag.end - name_end;
                 i = start_tag(id, traits, original, name, i, tag.end);
-            }
-            if (i < n && html_[i] != '<') {  // text follows
-                ++nodes;
-                const void* next_tag = std::memchr(html_.data() + i, '<', n - i);
-                text_bytes += (next_tag ? static_cast<const char*>(next_tag) - html_.data() : n) - i;
             }
         }
         if (open_.size() == 1 && open_[0].tag == GUMBO_TAG_BODY) close_top(n);  // a body the page never closed
