@@ -69,6 +69,27 @@ std::string_view store_utf8(dom::Tree& tree, std::string_view decoded) {
     return tree.store(decode::repair_utf8(decoded));
 }
 
+// Whether Gumbo read the element's content as text, where no <br> was written as kLineBreakMark.
+bool reads_raw_text(const GumboNode* element) {
+    if (!element || element->type != GUMBO_NODE_ELEMENT) return false;
+    switch (element->v.element.tag) {
+        case GUMBO_TAG_TITLE: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_XMP: case GUMBO_TAG_NOEMBED:
+        case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_PLAINTEXT: case GUMBO_TAG_STYLE: case GUMBO_TAG_SCRIPT:
+        case GUMBO_TAG_IFRAME: return true;
+        default: return false;
+    }
+}
+
+// A text node's text, with a <br> element for each kLineBreakMark in it.
+void add_text_and_line_breaks(dom::Tree& tree, dom::NodeId parent, std::string_view text) {
+    for (std::size_t mark = text.find(kLineBreakMark); mark != std::string_view::npos; mark = text.find(kLineBreakMark)) {
+        if (mark > 0) tree.add_text(parent, store_utf8(tree, text.substr(0, mark)));
+        tree.add_element(parent, GUMBO_TAG_BR);
+        text.remove_prefix(mark + kLineBreakMark.size());
+    }
+    if (!text.empty()) tree.add_text(parent, store_utf8(tree, text));
+}
+
 void copy_attributes(const GumboElement& element, dom::NodeId id, dom::Tree& tree) {
     for (unsigned i = 0; i < element.attributes.length; ++i) {
         auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
@@ -114,7 +135,8 @@ CopyStatus copy_children(const GumboNode* from, dom::NodeId parent, std::size_t 
             if (node->v.element.tag == GUMBO_TAG_BODY && out.body() == dom::none) out.set_body(id);
             push_children(node, id);
         } else if (becomes_text(node)) {
-            out.add_text(to, store_utf8(out, node->v.text.text));
+            if (reads_raw_text(node->parent)) out.add_text(to, store_utf8(out, node->v.text.text));
+            else add_text_and_line_breaks(out, to, node->v.text.text);
         }  // else a comment
     }
     return CopyStatus::Ok;
@@ -137,8 +159,9 @@ const GumboOutput* gumbo_parse_in(Arena& arena, std::string_view html, GumboTag 
 }
 
 // Copies Gumbo's tree below <html> into out.
-ParseStatus copy_tree(const GumboNode* html, std::size_t max_nodes, dom::Tree& out) {
+ParseStatus copy_tree(const GumboNode* html, std::size_t line_breaks, std::size_t max_nodes, dom::Tree& out) {
     Census census = take_census(html);
+    census.nodes += 2 * line_breaks;  // a <br> and the text after it
     out.reserve(std::min(census.nodes + 2, max_nodes), census.attributes, census.bytes);
     copy_attributes(html->v.element, out.root(), out);
     auto no_pieces = [](dom::NodeId) { return CopyStatus::Refused; };
@@ -312,6 +335,7 @@ ParseStatus parse_prescanned(PrescanResult scanned, std::size_t max_nodes, std::
     std::optional<ParseStatus> status;
     if (budget > 0) {
         detail::PiecePlan plan = detail::plan_pieces(scanned.html, budget, smallest);
+        plan.nodes += 2 * scanned.line_breaks;  // a <br> and the text after it
         if (any_share || plan.cut_bytes * 5 >= scanned.html.size() * 2)
             status = parse_pieces(scanned.html, std::move(plan), max_nodes, out, report);
         if (!status) out = dom::Tree();
@@ -321,7 +345,7 @@ ParseStatus parse_prescanned(PrescanResult scanned, std::size_t max_nodes, std::
         Arena arena(arena_plain_bytes(scanned.html.size()));
         const GumboOutput* output = gumbo_parse_in(arena, scanned.html);
         std::string().swap(scanned.html);
-        status = copy_tree(output->root, max_nodes, out);
+        status = copy_tree(output->root, scanned.line_breaks, max_nodes, out);
     }
     for (auto& blob : scanned.json_ld) out.json_ld.push_back(out.keep(std::move(blob)));
     return *status;

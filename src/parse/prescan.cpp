@@ -3,6 +3,9 @@
 #include <string>
 #include <unordered_map>
 #include <vector>
+#include <utility>
+#include <algorithm>
+#include <cstdint>
 
 #include "dom/tree.hpp"
 #include "limits/deadline.hpp"
@@ -54,6 +57,25 @@ constexpr std::string_view kScopeBoundaries[] = {"table", "applet", "marquee"};
 // with many of them costs quadratic time. Real pages stay far below.
 constexpr std::size_t kMaxAttributes = 100;
 
+// The <link> relations a stage reads (metadata: the canonical URL, the license). Other links
+// (style sheets, icons, preloads, alternates: dozens in some pages' heads, each an element and a
+// few attributes for Gumbo) go: a <link> is void and the tree builder inserts it where it stands
+// without closing or re-opening anything, so the tree loses that element and nothing else.
+// A stage that reads another relation adds it here.
+constexpr std::string_view kReadLinkRelations[] = {"canonical", "license"};
+
+// Whether a <link> tag (as written, attributes and all) names none of kReadLinkRelations; a
+// relation's name anywhere in the tag keeps it.
+bool is_unread_link(std::string_view tag) {
+    const std::string lower = text::to_lower(tag);
+    for (std::string_view relation : kReadLinkRelations)
+        if (lower.find(relation) != std::string::npos) return false;
+    return true;
+}
+
+// Elements whose content Gumbo reads as text: a <br> inside stays as it is written.
+constexpr std::string_view kRawText[] = {"title", "xmp", "noembed", "noframes", "plaintext"};
+
 // Elements inside which whitespace between tags is content, left alone (see append_text).
 constexpr std::string_view kWhitespaceKept[] = {"pre", "listing", "xmp", "plaintext"};
 
@@ -84,7 +106,7 @@ bool in(std::string_view name, const auto& list) {
 // What the lists above say of one tag name, looked up once per tag.
 enum TagTraits : unsigned {
     kDropped = 1, kUncountedDepth = 2, kKeepsWhitespace = 4, kFormattingTag = 8, kSpecialTag = 16, kScopeBoundary = 32,
-    kBlockLevel = 64, kPreformattedTag = 128
+    kBlockLevel = 64, kPreformattedTag = 128, kRawTextTag = 256
 };
 
 unsigned tag_traits(std::string_view name) {
@@ -94,6 +116,7 @@ unsigned tag_traits(std::string_view name) {
         for (std::string_view n : kUncounted) map[n] |= kUncountedDepth;
         for (std::string_view n : kWhitespaceKept) map[n] |= kKeepsWhitespace;
         for (std::string_view n : kPreformatted) map[n] |= kPreformattedTag;
+        for (std::string_view n : kRawText) map[n] |= kRawTextTag;
         for (std::string_view n : kFormatting) map[n] |= kFormattingTag;
         for (std::string_view n : kSpecial) map[n] |= kSpecialTag;
         for (std::string_view n : kScopeBoundaries) map[n] |= kScopeBoundary;
@@ -122,19 +145,68 @@ bool is_unread_attribute(std::string_view name) {
     return !in(std::string_view(lower, name.size()), kReadAttributes);
 }
 
+// The code point a numeric character reference at text[0] ("&#...") stands for, and its length;
+// 0 when it is none (Gumbo reads it so: decimal or x and hex digits, the semicolon optional).
+std::pair<char32_t, std::size_t> numeric_reference(std::string_view text) {
+    std::size_t i = 2;
+    const bool hex = i < text.size() && (text[i] == 'x' || text[i] == 'X');
+    i += hex;
+    const std::size_t digits = i;
+    std::uint64_t value = 0;
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        int digit = c >= '0' && c <= '9' ? c - '0' : -1;
+        if (hex && digit < 0 && ascii_lower(c) >= 'a' && ascii_lower(c) <= 'f') digit = ascii_lower(c) - 'a' + 10;
+        if (digit < 0) break;
+        value = std::min<std::uint64_t>(value * (hex ? 16 : 10) + static_cast<unsigned>(digit), 0x110000);
+    }
+    if (i == digits) return {0, 0};
+    return {static_cast<char32_t>(value), i + (i < text.size() && text[i] == ';')};
+}
+
+// Appends text without the character that stands for a <br> (see kLineBreakMark): the page's
+// own goes, a reference to it becomes U+FFFD.
+void append_words(std::string& out, std::string_view text) {
+    while (!text.empty()) {
+        const std::size_t mark = text.find(kLineBreakMark);
+        std::size_t reference = text.find("&#");
+        while (reference < mark && numeric_reference(text.substr(reference)).first != kLineBreakCodePoint)
+            reference = text.find("&#", reference + 2);
+        const std::size_t at = std::min(mark, reference);
+        if (at == std::string_view::npos) break;
+        out.append(text.substr(0, at));
+        if (at == mark) {
+            text.remove_prefix(at + kLineBreakMark.size());
+        } else {
+            out.append("\xEF\xBF\xBD");
+            text.remove_prefix(at + numeric_reference(text.substr(at)).second);
+        }
+    }
+    out.append(text);
+}
+
+// A <br> tag as the prescan passes it on, with nothing but spaces and slashes after its name
+// (what a <br> holds is dropped from an end tag, and unread attributes from a start tag).
+bool is_bare_line_break(std::string_view tag, bool closing) {
+    if (closing) return true;
+    for (char c : tag.substr(3, tag.size() - 4))
+        if (!is_html_space(c) && c != '/') return false;
+    return true;
+}
+
 // Appends text that lies between tags. Whitespace alone between two tags (indentation, often a
 // large share of a page's text bytes) becomes one character, a line break when it held one,
 // except where whitespace is content (preformatted elements). Text with words in it is kept as
 // it is. Returns whether the text was whitespace alone and not kept as it is.
 bool append_text(std::string& out, std::string_view text, bool keep_whitespace) {
     if (keep_whitespace) {
-        out.append(text);
+        append_words(out, text);
         return false;
     }
     bool line_break = false;
     for (char c : text) {
         if (!is_html_space(c)) {
-            out.append(text);
+            append_words(out, text);
             return false;
         }
         line_break |= c == '\n' || c == '\r';
@@ -267,6 +339,7 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
     out.html.reserve(s.size());
     OpenElements open;
     std::size_t excess = 0, i = 0, whitespace_kept = 0, preformatted = 0;
+    std::string raw_text;  // the raw-text element open (kRawText), if any
     // Whitespace alone beside a block-level tag ("</p>\n  <p>") separates no words, so Gumbo
     // need not make a node of it (on markup-dense pages a third of all nodes): where the
     // whitespace since the last tag starts in out.html, and whether that tag was block-level.
@@ -324,6 +397,10 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
             i = end;
             continue;
         }
+        if (!closing && tag_name == "link" && raw_text.empty() && end <= s.size() && s[end - 1] == '>' && is_unread_link(s.substr(i, end - i))) {
+            i = end;
+            continue;
+        }
         if (preformatted > 0 && tag_name == "span") {
             i = end;
             continue;
@@ -331,6 +408,11 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
         if (traits & kPreformattedTag) {
             if (!closing) ++preformatted;
             else if (preformatted > 0) --preformatted;
+        }
+        const bool line_break = tag_name == "br" && raw_text.empty();
+        if (traits & kRawTextTag) {
+            if (!closing && raw_text.empty()) raw_text = tag_name;
+            else if (closing && tag_name == raw_text && raw_text != "plaintext") raw_text.clear();
         }
         // Self-closing syntax does not stop an HTML element from opening (<div/> is <div>); the
         // foreign elements where it does are dropped above.
@@ -360,6 +442,7 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
             if (!closing) ++whitespace_kept;
             else if (whitespace_kept > 0) --whitespace_kept;
         }
+        const std::size_t tag_begin = out.html.size();
         if (closing) {
             out.html.append(s.substr(i, end - i));
         } else if (tag.cut != 0) {  // attributes past kMaxAttributes go
@@ -369,6 +452,13 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
         } else {
             append_start_tag(out.html, s, i, n, end);
             ++out.start_tags;
+        }
+        if (line_break && out.html.back() == '>' &&
+            is_bare_line_break(std::string_view(out.html).substr(tag_begin), closing)) {
+            out.html.resize(tag_begin);
+            out.html.append(kLineBreakMark);
+            ++out.line_breaks;
+            out.start_tags -= !closing;
         }
         i = end;
     }
