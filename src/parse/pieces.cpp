@@ -244,6 +244,12 @@ private:
         for (Open& e : open_) e.tainted = true;
     }
 
+    bool hazard_above(std::size_t k) const {
+        for (std::size_t j = k + 1; j < open_.size(); ++j)
+            if (open_[j].traits & kHazard) return true;
+        return false;
+    }
+
     // A tag that would break a sealed cell's seal: then the cell is tainted like any element.
     void break_seals() {
         for (const Open& e : open_)
@@ -363,10 +369,17 @@ private:
                     e.tag == GUMBO_TAG_COLGROUP || e.traits & (kCell | kRowGroup))
                     break;
             }
-            // No table open, or one below other elements (a <div> straight in a table, which the
-            // parser moved out before it, while the table's mode still reads its content).
-            if (k == std::string_view::npos || k + 1 != open_.size()) return taint();
+            if (k == std::string_view::npos) return taint();  // no table open: the parser drops it
             const Open& at = open_[k];
+            if (k + 1 != open_.size()) {
+                // Above a cell or caption is its content, which the parser closes with it, as its
+                // mode does unless a template or foreign element inside reads the tag as its own.
+                // Above a table, row group or row is an element the parser moved out before the
+                // table (a <div> straight in a table), while the table's mode still reads its content.
+                if (!(at.traits & kCell || at.tag == GUMBO_TAG_CAPTION) || hazard_above(k)) return taint_all();
+                close_down_to(k, true);
+                continue;
+            }
             const bool closes = at.traits & kCell || at.tag == GUMBO_TAG_CAPTION || (at.tag == GUMBO_TAG_TR && !cell) ||
                                 (at.traits & kRowGroup && !cell && tag != GUMBO_TAG_TR) ||
                                 (at.tag == GUMBO_TAG_COLGROUP && tag != GUMBO_TAG_COL);

@@ -110,6 +110,7 @@ BOOST_AUTO_TEST_CASE(every_budget_gives_the_whole_pages_tree_on_markup_read_by_c
         "<table><tr><td><b>x<p>y</b>z<td><i>w</i></table>",
         "<table><tr><td><div><b>open</div>after<table><tr><td>inner</table>x</td></tr></table>",
         "<table><tr><td><i>a<div>b</i>c</div><tr><td>d</table>",
+        "<table><td><d><th></td>d>-1.7</td><td>86.1</td></table>",
         // Text after </body> joins the body's last text.
         "<div>a</div><div>b</div>last text</body>\ntail",
     };
