@@ -391,14 +391,14 @@ private:
     std::size_t start_tag(GumboTag tag, unsigned traits, std::string_view original, const std::string& name,
                           std::size_t at, std::size_t end) {
         if (!open_.empty() && open_.back().tag == GUMBO_TAG_COLGROUP && tag != GUMBO_TAG_COL) close_down_to(open_.size() - 1, true);
-        if (traits & kHazard || tag == GUMBO_TAG_TABLE) break_seals();
+        if (tag == GUMBO_TAG_TABLE) break_seals();
         if (traits & kHazard) {
             if (tag == GUMBO_TAG_BODY && open_.empty() && !body_seen_) {
                 // The body's children can be cut into runs like any container's.
                 body_seen_ = true;
                 open_.push_back({tag, traits, original, end, form_pointer_, child_starts_.size()});
             } else if (!open_.empty() || (tag != GUMBO_TAG_HTML && tag != GUMBO_TAG_HEAD)) {
-                taint();
+                taint_all();  // no cell seals it: <html> and <body> take their attributes to the page's
             }
             return end;
         }
