@@ -34,10 +34,19 @@ struct Settings {
 
 // One page as bytes. A Python str arrives already decoded: its UTF-8 must not be re-read in the
 // charset that a <meta> tag inside it names.
+// A page's bytes: a view into a Python bytes object the page holds (the page's own, or str encoded
+// to UTF-8), so that a batch is not copied before it is cleaned; a bytearray, which another thread
+// could change while the GIL is released, is copied. Made and destroyed with the GIL held.
 struct Page {
-    std::string bytes;
+    py::object owner;  // a bytes object, or null for a copy
+    std::string copy;
     bool from_str = false;
     std::string url;
+
+    std::string_view bytes() const {
+        if (!owner) return copy;
+        return {PyBytes_AS_STRING(owner.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(owner.ptr()))};
+    }
 };
 
 // Output format names in the order they are listed to users; "md" is an alias of "markdown".
@@ -93,21 +102,18 @@ Page page_from(py::handle html, py::handle url) {
     PyObject* object = html.ptr();
     if (PyUnicode_Check(object)) {
         // Lone surrogates cannot be UTF-8; they become '?' rather than an exception mid-batch.
-        py::bytes encoded = py::reinterpret_steal<py::bytes>(PyUnicode_AsEncodedString(object, "utf-8", "replace"));
-        if (!encoded) throw py::error_already_set();
-        page.bytes = std::string(encoded);
+        page.owner = py::reinterpret_steal<py::object>(PyUnicode_AsEncodedString(object, "utf-8", "replace"));
         page.from_str = true;
     } else if (PyBytes_Check(object)) {
-        page.bytes = std::string(py::reinterpret_borrow<py::bytes>(html));
+        page.owner = py::reinterpret_borrow<py::object>(html);
     } else if (PyByteArray_Check(object)) {
-        page.bytes.assign(PyByteArray_AS_STRING(object), static_cast<std::size_t>(PyByteArray_GET_SIZE(object)));
+        page.copy.assign(PyByteArray_AS_STRING(object), static_cast<std::size_t>(PyByteArray_GET_SIZE(object)));
     } else if (PyMemoryView_Check(object)) {
-        py::bytes copy = py::reinterpret_steal<py::bytes>(PyBytes_FromObject(object));
-        if (!copy) throw py::error_already_set();
-        page.bytes = std::string(copy);
+        page.owner = py::reinterpret_steal<py::object>(PyBytes_FromObject(object));
     } else {
         throw py::type_error("html must be str or bytes, not " + type_name(html));
     }
+    if (!page.owner && PyErr_Occurred()) throw py::error_already_set();  // encoding failed
     if (!url.is_none()) {
         if (!PyUnicode_Check(url.ptr())) throw py::type_error("url must be str or None, not " + type_name(url));
         page.url = url.cast<std::string>();
@@ -129,7 +135,7 @@ std::optional<webclean::Document> clean(const Page& page, const Settings& settin
     webclean::Options options = settings.options;
     options.url = page.url;
     if (page.from_str) options.http_charset = "utf-8";
-    webclean::Result result = webclean::extract(page.bytes, options);
+    webclean::Result result = webclean::extract(page.bytes(), options);
     if (!result || result.document.empty()) return std::nullopt;
     const std::string& language = result.document.metadata.language;
     if (!settings.target_language.empty() && !language.empty() &&
@@ -283,8 +289,8 @@ py::list extract_many(py::sequence htmls, py::object urls, std::size_t threads, 
         py::gil_scoped_release release;
         run_parallel(count, threads, [&](std::size_t i) {
             auto document = clean(pages[i], settings);
-            // The page is done with: free it now, not when the whole batch is.
-            std::string().swap(pages[i].bytes);
+            // The page is done with: a copy goes now, not when the whole batch is.
+            std::string().swap(pages[i].copy);
             if (bare) documents[i] = std::move(document);
             else if (document) outputs[i] = render(*document, settings);
         });
