@@ -482,7 +482,10 @@ private:
                 if (!passes) break;
             }
         }
-        taint();
+        // A table's end tag the scan finds nothing for may close a row or row group the parser
+        // made up (a cell straight in a table gets both), and with it the cell: no seal then.
+        if (table_end && !(traits & kCell)) taint_all();
+        else taint();
         // Follow the parser as far as can be told: an end tag for an element open further down
         // closes it and what is above; one for nothing open is dropped.
         for (std::size_t k = open_.size(); k-- > 0;) {
