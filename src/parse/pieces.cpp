@@ -34,7 +34,6 @@ enum Trait : unsigned {
     kCell = 1u << 11,           // td, th
     kRowGroup = 1u << 12,       // tbody, thead, tfoot
     kDocumentWide = 1u << 13,   // no piece at all: <frameset> and <plaintext> read the rest of the page
-    kTablePart = 1u << 14,      // table, caption, colgroup, row group, row: not a cell
 };
 
 constexpr GumboTag kVoids[] = {GUMBO_TAG_AREA,  GUMBO_TAG_BASE,  GUMBO_TAG_BASEFONT, GUMBO_TAG_BGSOUND, GUMBO_TAG_BR,
@@ -107,9 +106,6 @@ const std::array<unsigned, GUMBO_TAG_LAST + 1>& traits_table() {
         t[GUMBO_TAG_TD] |= kCell;
         t[GUMBO_TAG_TH] |= kCell;
         for (GumboTag tag : {GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT}) t[tag] |= kRowGroup;
-        for (GumboTag tag : {GUMBO_TAG_TABLE, GUMBO_TAG_CAPTION, GUMBO_TAG_COLGROUP, GUMBO_TAG_TBODY, GUMBO_TAG_THEAD,
-                             GUMBO_TAG_TFOOT, GUMBO_TAG_TR})
-            t[tag] |= kTablePart;
         t[GUMBO_TAG_FRAMESET] |= kDocumentWide;
         t[GUMBO_TAG_PLAINTEXT] |= kDocumentWide;
         return t;
@@ -121,8 +117,7 @@ const std::array<unsigned, GUMBO_TAG_LAST + 1>& traits_table() {
 // each whether its content has so far been free of what a fragment parse would read otherwise.
 // A tag the scan cannot follow exactly (an end tag that matches nothing open, a formatting
 // element left open, a table cell outside a table...) taints every element open at that moment;
-// the elements opened after it start clean again. Inside a table cell it taints only what is
-// open inside the cell, and seals the cell (see seal_or_taint).
+// the elements opened after it start clean again.
 class Scan {
 public:
     Scan(std::string_view html, std::size_t budget, std::size_t smallest)
@@ -209,52 +204,13 @@ private:
         unsigned searches = 0;  // Search kinds that went past it
         std::uint16_t formatting_started = 0;
         std::uint8_t formatting_nested = 0;
-        bool tainted = false;  // its content cannot be parsed apart
-        bool sealed = false;   // a cell whose content can be parsed apart only whole
     };
 
     bool same(const Open& open, GumboTag tag, std::string_view name) const {
         return open.tag == tag && (tag != GUMBO_TAG_UNKNOWN || text::iequals(open.name, name));
     }
 
-    // A table cell seals what happens inside it: the tree builder's list of formatting elements
-    // has a marker at the cell, and every search for an open element stops at it, so a misnested
-    // <b> or <a> inside a cell changes nothing outside it, and the cell ends where its end tag,
-    // the next cell or row, or the table's end says, whatever is open inside. That holds while no
-    // table, template or foreign element opens in the cell (those read a cell's end tags as
-    // their own): a tag the scan cannot follow inside the innermost open cell, with none of them
-    // open above it, taints what is open inside the cell and leaves the cell's content to be cut
-    // whole, never in runs of children (their boundaries are no longer known). Anywhere else it
-    // taints every element open.
-    void taint() {
-        std::size_t from = 0;
-        for (std::size_t k = open_.size(); k-- > 0;) {
-            Open& e = open_[k];
-            if (e.traits & kCell) {
-                e.sealed = true;
-                from = k + 1;
-                break;
-            }
-            if (e.traits & (kHazard | kTablePart) || e.tag == GUMBO_TAG_SELECT) break;
-        }
-        for (std::size_t k = from; k < open_.size(); ++k) open_[k].tainted = true;
-    }
-
-    void taint_all() {
-        for (Open& e : open_) e.tainted = true;
-    }
-
-    bool hazard_above(std::size_t k) const {
-        for (std::size_t j = k + 1; j < open_.size(); ++j)
-            if (open_[j].traits & kHazard) return true;
-        return false;
-    }
-
-    // A tag that would break a sealed cell's seal: then the cell is tainted like any element.
-    void break_seals() {
-        for (const Open& e : open_)
-            if (e.sealed) return taint_all();
-    }
+    void taint() { tainted_below_ = open_.size(); }
 
     // Closes the elements above index k (and k itself when including): a formatting element closed
     // without its end tag stays on the list of active formatting elements, and comes back around
@@ -275,7 +231,10 @@ private:
         return false;
     }
 
-    void forget_above() { form_below_ = std::min(form_below_, open_.size()); }
+    void forget_above() {
+        tainted_below_ = std::min(tainted_below_, open_.size());
+        form_below_ = std::min(form_below_, open_.size());
+    }
 
     // The element at the top closed by its own end tag: a candidate when clean.
     void close_top(std::size_t content_end) {
@@ -293,10 +252,10 @@ private:
                 child_starts_.pop_back();
             }
         }
-        const bool clean = !e.tainted && !(k < form_below_ && e.form_pointer_at_start);
+        const bool clean = k >= tainted_below_ && !(k < form_below_ && e.form_pointer_at_start);
         if (clean && e.traits & kContainer && content_end - content_begin >= smallest_) {
             Found found{{content_begin, content_end, e.tag, e.searches, e.formatting_started, e.formatting_nested}, {}};
-            if (content_end - content_begin > budget_ && !e.sealed)
+            if (content_end - content_begin > budget_)
                 found.child_starts.assign(child_starts_.begin() + static_cast<std::ptrdiff_t>(first_child), child_starts_.end());
             candidates.push_back(std::move(found));
         }
@@ -369,17 +328,10 @@ private:
                     e.tag == GUMBO_TAG_COLGROUP || e.traits & (kCell | kRowGroup))
                     break;
             }
-            if (k == std::string_view::npos) return taint();  // no table open: the parser drops it
+            // No table open, or one below other elements (a <div> straight in a table, which the
+            // parser moved out before it, while the table's mode still reads its content).
+            if (k == std::string_view::npos || k + 1 != open_.size()) return taint();
             const Open& at = open_[k];
-            if (k + 1 != open_.size()) {
-                // Above a cell or caption is its content, which the parser closes with it, as its
-                // mode does unless a template or foreign element inside reads the tag as its own.
-                // Above a table, row group or row is an element the parser moved out before the
-                // table (a <div> straight in a table), while the table's mode still reads its content.
-                if (!(at.traits & kCell || at.tag == GUMBO_TAG_CAPTION) || hazard_above(k)) return taint_all();
-                close_down_to(k, true);
-                continue;
-            }
             const bool closes = at.traits & kCell || at.tag == GUMBO_TAG_CAPTION || (at.tag == GUMBO_TAG_TR && !cell) ||
                                 (at.traits & kRowGroup && !cell && tag != GUMBO_TAG_TR) ||
                                 (at.tag == GUMBO_TAG_COLGROUP && tag != GUMBO_TAG_COL);
@@ -391,14 +343,13 @@ private:
     std::size_t start_tag(GumboTag tag, unsigned traits, std::string_view original, const std::string& name,
                           std::size_t at, std::size_t end) {
         if (!open_.empty() && open_.back().tag == GUMBO_TAG_COLGROUP && tag != GUMBO_TAG_COL) close_down_to(open_.size() - 1, true);
-        if (tag == GUMBO_TAG_TABLE) break_seals();
         if (traits & kHazard) {
             if (tag == GUMBO_TAG_BODY && open_.empty() && !body_seen_) {
                 // The body's children can be cut into runs like any container's.
                 body_seen_ = true;
                 open_.push_back({tag, traits, original, end, form_pointer_, child_starts_.size()});
             } else if (!open_.empty() || (tag != GUMBO_TAG_HTML && tag != GUMBO_TAG_HEAD)) {
-                taint_all();  // no cell seals it: <html> and <body> take their attributes to the page's
+                taint();
             }
             return end;
         }
@@ -482,10 +433,7 @@ private:
                 if (!passes) break;
             }
         }
-        // A table's end tag the scan finds nothing for may close a row or row group the parser
-        // made up (a cell straight in a table gets both), and with it the cell: no seal then.
-        if (table_end && !(traits & kCell)) taint_all();
-        else taint();
+        taint();
         // Follow the parser as far as can be told: an end tag for an element open further down
         // closes it and what is above; one for nothing open is dropped.
         for (std::size_t k = open_.size(); k-- > 0;) {
@@ -500,6 +448,7 @@ private:
     std::vector<Open> open_;
     std::vector<std::size_t> child_starts_;  // of the open elements, each one's after its own
     bool body_seen_ = false;
+    std::size_t tainted_below_ = 0;  // the open elements below this index are tainted
     std::size_t form_below_ = 0;     // ... and those below this one hold a form tag
     bool form_pointer_ = false;      // the parser's form element pointer is set
 };
