@@ -252,7 +252,7 @@ private:
                 child_starts_.pop_back();
             }
         }
-        const bool clean = k >= tainted_below_ && !(k < form_below_ && e.form_pointer_at_start);
+        const bool clean = !lost_ && k >= tainted_below_ && !(k < form_below_ && e.form_pointer_at_start);
         if (clean && e.traits & kContainer && content_end - content_begin >= smallest_) {
             Found found{{content_begin, content_end, e.tag, e.searches, e.formatting_started, e.formatting_nested}, {}};
             if (content_end - content_begin > budget_)
@@ -433,6 +433,10 @@ private:
                 if (!passes) break;
             }
         }
+        // A table's end tag for nothing the scan has open may close a row or row group the parser
+        // made up (a cell straight in a table gets both), and the cell with it: what follows is
+        // then read in the table's mode, which the scan no longer knows. No more candidates.
+        if (table_end && !(traits & kCell)) lost_ = true;
         taint();
         // Follow the parser as far as can be told: an end tag for an element open further down
         // closes it and what is above; one for nothing open is dropped.
@@ -448,6 +452,7 @@ private:
     std::vector<Open> open_;
     std::vector<std::size_t> child_starts_;  // of the open elements, each one's after its own
     bool body_seen_ = false;
+    bool lost_ = false;              // the scan can no longer tell what the parser has open
     std::size_t tainted_below_ = 0;  // the open elements below this index are tainted
     std::size_t form_below_ = 0;     // ... and those below this one hold a form tag
     bool form_pointer_ = false;      // the parser's form element pointer is set
