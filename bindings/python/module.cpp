@@ -32,11 +32,11 @@ struct Settings {
     std::string target_language;
 };
 
-// One page as bytes. A Python str arrives already decoded: its UTF-8 must not be re-read in the
-// charset that a <meta> tag inside it names.
-// A page's bytes: a view into a Python bytes object the page holds (the page's own, or str encoded
-// to UTF-8), so that a batch is not copied before it is cleaned; a bytearray, which another thread
-// could change while the GIL is released, is copied. Made and destroyed with the GIL held.
+// One page as bytes: a view into a Python bytes object the page holds (the page's own, or a str
+// encoded to UTF-8), so that a batch is not copied before it is cleaned; a bytearray, which
+// another thread could change while the GIL is released, is copied. Made and destroyed with the
+// GIL held. A Python str arrives already decoded: its UTF-8 must not be re-read in the charset
+// that a <meta> tag inside it names.
 struct Page {
     py::object owner;  // a bytes object, or null for a copy
     std::string copy;

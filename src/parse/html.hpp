@@ -35,8 +35,9 @@ inline constexpr char32_t kLineBreakCodePoint = 0x10FFFD;
 // One pass over the bytes: removes comments and the content of script, style,
 // template, svg, iframe, object and textarea elements (keeping JSON-LD scripts aside), drops
 // tags that would nest deeper than max_depth (their text stays), drops attributes no stage reads
-// (data-*, on*, srcset, ...) and empties data: URIs, shrinks whitespace between tags to one
-// character outside pre and tables, and writes bare <br> tags as kLineBreakMark. None of it changes what a later stage sees of the page.
+// (data-*, on*, srcset, ...) and <link>s no stage reads, empties data: URIs, shrinks whitespace
+// between tags to one character outside pre and tables, and writes bare <br> tags as
+// kLineBreakMark. None of it changes what a later stage sees of the page.
 PrescanResult prescan(std::string_view html, std::size_t max_depth);
 
 enum class ParseStatus { Ok, TooManyNodes };

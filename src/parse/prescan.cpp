@@ -1,11 +1,11 @@
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <functional>
 #include <string>
 #include <unordered_map>
-#include <vector>
 #include <utility>
-#include <algorithm>
-#include <cstdint>
+#include <vector>
 
 #include "dom/tree.hpp"
 #include "limits/deadline.hpp"
@@ -168,27 +168,25 @@ std::pair<char32_t, std::size_t> numeric_reference(std::string_view text) {
 // own goes, a reference to it becomes U+FFFD.
 void append_words(std::string& out, std::string_view text) {
     while (!text.empty()) {
-        const std::size_t mark = text.find(kLineBreakMark);
-        std::size_t reference = text.find("&#");
-        while (reference < mark && numeric_reference(text.substr(reference)).first != kLineBreakCodePoint)
-            reference = text.find("&#", reference + 2);
-        const std::size_t at = std::min(mark, reference);
+        std::size_t at = text.find(kLineBreakMark), length = kLineBreakMark.size();
+        const char* replacement = "";
+        for (std::size_t reference = text.find("&#"); reference < at; reference = text.find("&#", reference + 2)) {
+            if (auto [code_point, size] = numeric_reference(text.substr(reference)); code_point == kLineBreakCodePoint) {
+                at = reference, length = size, replacement = "\xEF\xBF\xBD";
+                break;
+            }
+        }
         if (at == std::string_view::npos) break;
         out.append(text.substr(0, at));
-        if (at == mark) {
-            text.remove_prefix(at + kLineBreakMark.size());
-        } else {
-            out.append("\xEF\xBF\xBD");
-            text.remove_prefix(at + numeric_reference(text.substr(at)).second);
-        }
+        out.append(replacement);
+        text.remove_prefix(at + length);
     }
     out.append(text);
 }
 
-// A <br> tag as the prescan passes it on, with nothing but spaces and slashes after its name
-// (what a <br> holds is dropped from an end tag, and unread attributes from a start tag).
-bool is_bare_line_break(std::string_view tag, bool closing) {
-    if (closing) return true;
+// A <br> start tag as the prescan passes it on (unread attributes gone) with nothing but spaces
+// and slashes after its name. (An end tag </br> is a <br> whatever it holds.)
+bool is_bare_line_break(std::string_view tag) {
     for (char c : tag.substr(3, tag.size() - 4))
         if (!is_html_space(c) && c != '/') return false;
     return true;
@@ -454,7 +452,7 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
             ++out.start_tags;
         }
         if (line_break && out.html.back() == '>' &&
-            is_bare_line_break(std::string_view(out.html).substr(tag_begin), closing)) {
+            (closing || is_bare_line_break(std::string_view(out.html).substr(tag_begin)))) {
             out.html.resize(tag_begin);
             out.html.append(kLineBreakMark);
             ++out.line_breaks;
