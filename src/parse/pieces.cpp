@@ -253,7 +253,10 @@ private:
                 child_starts_.pop_back();
             }
         }
-        const bool clean = !lost_ && k >= tainted_below_ && !(k < form_below_ && e.form_pointer_at_start);
+        // A form opened inside and left open leaves the parser's form pointer set for what follows
+        // (a later <form> is dropped), which the skeleton would not know.
+        const bool clean = !lost_ && k >= tainted_below_ && !(k < form_below_ && e.form_pointer_at_start) &&
+                           form_pointer_ == e.form_pointer_at_start;
         if (clean && e.traits & kContainer && content_end - content_begin >= smallest_) {
             Found found{{content_begin, content_end, e.tag, e.searches, e.formatting_started, e.formatting_nested}, {}};
             if (content_end - content_begin > budget_)
