@@ -219,7 +219,10 @@ bool piece_in_place(const GumboNode* place, const detail::Cut& cut) {
             if (!(searching & bit)) continue;
             const auto search = static_cast<detail::Search>(bit);
             if (detail::search_finds(search, e.tag)) return false;
-            if (detail::search_stops_at(search, e.tag)) searching &= ~bit;
+            // A form in the tree may no longer be open: a </form> with elements open inside takes
+            // the form alone off the stack, and the searches go past where it was. Taking them past
+            // any form only refuses more cuts.
+            if (detail::search_stops_at(search, e.tag) && e.tag != GUMBO_TAG_FORM) searching &= ~bit;
         }
         switch (e.tag) {
             case GUMBO_TAG_BODY: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_CAPTION:

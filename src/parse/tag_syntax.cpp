@@ -11,31 +11,44 @@ using text::ascii_lower;
 using text::is_ascii_alpha;
 
 TagEnd tag_end(std::string_view s, std::size_t from, std::size_t max_attributes) {
-    char quote = 0;
+    // The tokenizer's states inside a tag, as far as where it ends goes: a quote opens a value
+    // only after an attribute's '=' ("a==\">" has the unquoted value =\", and ends at its '>').
+    enum { kBetween, kName, kAfterName, kBeforeValue, kUnquoted } state = kBetween;
     std::size_t attributes = 0, cut = 0;
-    bool after_separator = true;  // whitespace, '/' or a closing quote: a new attribute may start
     for (std::size_t i = from; i < s.size(); ++i) {
-        char c = s[i];
-        if (quote) {
-            // Inside a quoted value only its closing quote counts: jump there.
-            const void* close = std::memchr(s.data() + i, quote, s.size() - i);
-            if (!close) break;
-            i = static_cast<std::size_t>(static_cast<const char*>(close) - s.data());
-            quote = 0;
-            after_separator = true;
-        } else if (c == '"' || c == '\'') {
-            // A quote only opens a value right after '=' (possibly with spaces).
-            std::size_t j = i;
-            while (j > from && is_tag_space(s[j - 1])) --j;
-            if (j > from && s[j - 1] == '=') quote = c;
-            else after_separator = false;
-        } else if (c == '>') {
-            return {i + 1, cut, attributes};
-        } else if (is_tag_space(c) || c == '/') {
-            after_separator = true;
-        } else {
-            if (after_separator && c != '=' && ++attributes == max_attributes + 1 && cut == 0) cut = i;
-            after_separator = false;
+        const char c = s[i];
+        if (c == '>' && state != kBeforeValue) return {i + 1, cut, attributes};
+        const bool space = is_tag_space(c);
+        switch (state) {
+            case kBetween:
+            case kAfterName:
+                if (c == '=' && state == kAfterName) state = kBeforeValue;
+                else if (c == '/') state = kBetween;
+                else if (!space) {
+                    if (c != '=' && ++attributes == max_attributes + 1 && cut == 0) cut = i;
+                    state = kName;
+                }
+                break;
+            case kName:
+                if (space) state = kAfterName;
+                else if (c == '/') state = kBetween;
+                else if (c == '=') state = kBeforeValue;
+                break;
+            case kBeforeValue:
+                if (c == '>') return {i + 1, cut, attributes};  // no value
+                if (c == '"' || c == '\'') {
+                    // Inside a quoted value only its closing quote counts: jump there.
+                    const void* close = std::memchr(s.data() + i + 1, c, s.size() - i - 1);
+                    if (!close) return {s.size(), cut, attributes};
+                    i = static_cast<std::size_t>(static_cast<const char*>(close) - s.data());
+                    state = kBetween;
+                } else if (!space) {
+                    state = kUnquoted;
+                }
+                break;
+            case kUnquoted:
+                if (space) state = kBetween;
+                break;
         }
     }
     return {s.size(), cut, attributes};

@@ -121,6 +121,11 @@ BOOST_AUTO_TEST_CASE(every_budget_gives_the_whole_pages_tree_on_markup_read_by_c
     check_every_budget("<body><li><main><li> </main>\n<p>x</p></body>");
     // A form left open in a cell keeps the form pointer set: a later <form> in the table is dropped.
     check_every_budget("<body><table><td><form a></td> <form a>x</table><div>y</div></body>");
+    // A quote opens a value only after an attribute's '=': this tag ends at its first '>'.
+    check_every_budget("<body><span class==\">\">m</span><div>y</div></body>");
+    // </form> with an element open inside takes the form alone off the stack: the <dd>'s search
+    // goes past where the form was and closes the <dt>.
+    check_every_budget("<dt><d>><b>></t\"><h1 a></h3><p><form><input \"></form/d><span c><a hr</dt><dd></dd></a></span>");
     int cut = 0;
     for (const std::string& body : cases) {
         std::string html = "<html><body>";
