@@ -50,6 +50,16 @@ constexpr std::string_view kSpecial[] = {
 constexpr std::string_view kFormatting[] = {"b", "big", "code", "em", "font", "i", "nobr", "s",
                                             "small", "strike", "strong", "tt", "u"};
 
+// Formatting elements dropped, start and end tag, when they keep no attribute (see
+// BareFormatting): <a> is read (links), and a <nobr> start tag closes an open <nobr>.
+constexpr std::string_view kDroppedBare[] = {"b",  "big",   "code",   "em", "font", "i",
+                                             "s",  "small", "strike", "strong", "tt", "u"};
+
+// The elements whose start or end tags set or clear markers in the list of active formatting
+// elements, or end a table cell.
+constexpr std::string_view kTableParts[] = {"table", "caption", "td", "th", "tr", "tbody", "thead", "tfoot",
+                                            "applet", "marquee"};
+
 // Where a search for an element "in scope" stops.
 constexpr std::string_view kScopeBoundaries[] = {"table", "applet", "marquee"};
 
@@ -83,16 +93,17 @@ constexpr std::string_view kWhitespaceKept[] = {"pre", "listing", "xmp", "plaint
 // token in one, five to ten a line), so Gumbo gets the code's text without them.
 constexpr std::string_view kPreformatted[] = {"pre", "listing"};  // not <xmp>: its content is raw text
 
-// The attributes a stage reads (dom::Tree::attribute calls in extract/ and metadata/), and those
-// that steer Gumbo's tree building (an <input type=hidden> in a table, <font color|face|size>
-// in foreign content, <annotation-xml encoding>). Gumbo never sees the others: framework data,
-// event handlers, image sources and sizes, presentational attributes of old table layouts.
+// The attributes a stage reads (dom::Tree::attribute calls in extract/ and metadata/), and the
+// one that steers Gumbo's tree building outside foreign content (an <input type=hidden> in a
+// table). Those that steer it inside (<font color|face|size>, <annotation-xml encoding>) go with
+// the rest: <svg> and <math> are dropped whole, to the page's end when unclosed, so Gumbo never
+// parses foreign content. Gumbo never sees the others either: framework data, event handlers,
+// image sources and sizes, presentational attributes of old table layouts.
 // Each costs Gumbo some 140 bytes and our tree 40: on such pages, more than the nodes.
 // A stage that reads another attribute adds it here.
 constexpr std::string_view kReadAttributes[] = {
     "id", "class", "style", "hidden", "aria-hidden", "role", "href", "rel", "lang", "xml:lang",
-    "name", "property", "itemprop", "http-equiv", "content", "value", "datetime", "pubdate",
-    "type", "color", "face", "size", "encoding"};
+    "name", "property", "itemprop", "http-equiv", "content", "value", "datetime", "pubdate", "type"};
 // An attribute value this long holds no metadata or class name anyone wrote by hand (metadata
 // reads values of at most 8 KB): it is emptied.
 constexpr std::size_t kLongestAttributeValue = 64 * 1024;
@@ -106,7 +117,7 @@ bool in(std::string_view name, const auto& list) {
 // What the lists above say of one tag name, looked up once per tag.
 enum TagTraits : unsigned {
     kDropped = 1, kUncountedDepth = 2, kKeepsWhitespace = 4, kFormattingTag = 8, kSpecialTag = 16, kScopeBoundary = 32,
-    kBlockLevel = 64, kPreformattedTag = 128, kRawTextTag = 256
+    kBlockLevel = 64, kPreformattedTag = 128, kRawTextTag = 256, kDroppedWhenBare = 512, kTablePart = 1024
 };
 
 unsigned tag_traits(std::string_view name) {
@@ -118,6 +129,8 @@ unsigned tag_traits(std::string_view name) {
         for (std::string_view n : kPreformatted) map[n] |= kPreformattedTag;
         for (std::string_view n : kRawText) map[n] |= kRawTextTag;
         for (std::string_view n : kFormatting) map[n] |= kFormattingTag;
+        for (std::string_view n : kDroppedBare) map[n] |= kDroppedWhenBare;
+        for (std::string_view n : kTableParts) map[n] |= kTablePart;
         for (std::string_view n : kSpecial) map[n] |= kSpecialTag;
         for (std::string_view n : kScopeBoundaries) map[n] |= kScopeBoundary;
         for (unsigned tag = 0; tag < GUMBO_TAG_UNKNOWN; ++tag)
@@ -214,9 +227,58 @@ bool append_text(std::string& out, std::string_view text, bool keep_whitespace) 
     return !text.empty();
 }
 
+// One attribute of a start tag, split as an HTML tokenizer splits it: s[gap, name_begin) are the
+// spaces and slashes before it, and it ends before s[end].
+struct AttributeSpan {
+    std::size_t gap, name_begin, end;
+    std::string_view name, value;  // value: empty when there is none
+};
+
+// Calls visit(AttributeSpan) for each attribute of a start tag whose name ends at name_end and
+// whose closing '>' is s[last]. Returns where the spaces and slashes after the last one begin.
+template <class Visit>
+std::size_t for_each_attribute(std::string_view s, std::size_t name_end, std::size_t last, Visit&& visit) {
+    std::size_t i = name_end;
+    while (i < last) {
+        std::size_t gap = i;
+        while (i < last && (is_html_space(s[i]) || s[i] == '/')) ++i;
+        if (i == last) return gap;
+        std::size_t name_begin = i++;
+        while (i < last && !is_html_space(s[i]) && s[i] != '/' && s[i] != '=') ++i;
+        std::string_view name = s.substr(name_begin, i - name_begin), value;
+        std::size_t after_name = i;
+        while (after_name < last && is_html_space(s[after_name])) ++after_name;
+        if (after_name < last && s[after_name] == '=') {
+            std::size_t v = after_name + 1;
+            while (v < last && is_html_space(s[v])) ++v;
+            if (v < last && (s[v] == '"' || s[v] == '\'')) {
+                std::size_t close = s.find(s[v], v + 1);
+                std::size_t value_end = close == std::string_view::npos || close > last ? last : close;
+                value = s.substr(v + 1, value_end - v - 1);
+                i = value_end == last ? last : value_end + 1;
+            } else {
+                std::size_t value_begin = v;
+                while (v < last && !is_html_space(s[v])) ++v;
+                value = s.substr(value_begin, v - value_begin);
+                i = v;
+            }
+        }
+        visit(AttributeSpan{gap, name_begin, i, name, value});
+    }
+    return i;
+}
+
+// Whether a tag the page closes keeps none of its attributes (see append_start_tag).
+bool is_bare_start_tag(std::string_view s, std::size_t name_end, std::size_t end) {
+    if (end > s.size() || s[end - 1] != '>') return false;
+    bool bare = true;
+    for_each_attribute(s, name_end, end - 1, [&](const AttributeSpan& a) { bare &= is_unread_attribute(a.name); });
+    return bare;
+}
+
 // Appends a start tag, s[begin, end) with its name ending at name_end, without the attributes
-// no stage reads and with data: URIs and overlong values emptied. Attributes are split as an
-// HTML tokenizer splits them, so what is kept reaches Gumbo byte for byte.
+// no stage reads and with data: URIs and overlong values emptied. What is kept reaches Gumbo
+// byte for byte.
 void append_start_tag(std::string& out, std::string_view s, std::size_t begin, std::size_t name_end, std::size_t end) {
     if (end > s.size() || s[end - 1] != '>') {  // a tag the page never closes: as it is
         out.append(s.substr(begin, end - begin));
@@ -225,57 +287,103 @@ void append_start_tag(std::string& out, std::string_view s, std::size_t begin, s
     std::size_t size_before = out.size();
     out.append(s.substr(begin, name_end - begin));
     bool changed = false;
-    std::size_t i = name_end, last = end - 1;  // s[last] is the closing '>'
-    while (i < last) {
-        std::size_t gap = i;
-        while (i < last && (is_html_space(s[i]) || s[i] == '/')) ++i;
-        if (i == last) {
-            out.append(s.substr(gap, i - gap));
-            break;
-        }
-        std::size_t name_begin = i++;
-        while (i < last && !is_html_space(s[i]) && s[i] != '/' && s[i] != '=') ++i;
-        std::string_view name = s.substr(name_begin, i - name_begin);
-        std::size_t value_begin = std::string_view::npos, value_end = std::string_view::npos;
-        std::size_t after_name = i;
-        while (after_name < last && is_html_space(s[after_name])) ++after_name;
-        if (after_name < last && s[after_name] == '=') {
-            std::size_t v = after_name + 1;
-            while (v < last && is_html_space(s[v])) ++v;
-            if (v < last && (s[v] == '"' || s[v] == '\'')) {
-                std::size_t close = s.find(s[v], v + 1);
-                value_begin = v + 1;
-                value_end = close == std::string_view::npos || close > last ? last : close;
-                i = value_end == last ? last : value_end + 1;
-            } else {
-                value_begin = v;
-                while (v < last && !is_html_space(s[v])) ++v;
-                value_end = v;
-                i = v;
-            }
-        }
-        if (is_unread_attribute(name)) {
+    std::size_t last = end - 1;  // s[last] is the closing '>'
+    std::size_t trailing = for_each_attribute(s, name_end, last, [&](const AttributeSpan& a) {
+        if (is_unread_attribute(a.name)) {
             changed = true;
-            continue;
-        }
-        std::string_view value;
-        if (value_begin != std::string_view::npos) value = s.substr(value_begin, value_end - value_begin);
-        if (value.size() > kLongestAttributeValue || starts_with_lower(value, "data:")) {
+        } else if (a.value.size() > kLongestAttributeValue || starts_with_lower(a.value, "data:")) {
             changed = true;
-            out.append(s.substr(gap, name_begin - gap));
-            out.append(name);
+            out.append(s.substr(a.gap, a.name_begin - a.gap));
+            out.append(a.name);
             out.append("=\"\"");
-            continue;
+        } else {
+            out.append(s.substr(a.gap, a.end - a.gap));
         }
-        out.append(s.substr(gap, i - gap));
-    }
+    });
     if (!changed) {  // nothing dropped: the tag exactly as written
         out.resize(size_before);
         out.append(s.substr(begin, end - begin));
         return;
     }
+    out.append(s.substr(trailing, last - trailing));
     out.push_back('>');
 }
+
+// Formatting elements that keep no attribute (most <b>, <font>, <strong>, <i>) hold nothing a
+// stage reads, yet the tree builder re-opens each one left open in every block after it, to the
+// page's end: pages of old forums and portals that never close a <font> or <b> get a clone of
+// each in every paragraph, more nodes than their text. So the prescan drops them, start and end
+// tag. An end tag goes with the start tag it would close: the newest open formatting element of
+// its name since the last marker of the list of active formatting elements (a table cell,
+// caption, applet or marquee); ending a cell forgets what was opened in it, as the tree builder
+// does, and an end tag with nothing of its name open there is one the tree builder ignores.
+// Where the model errs (the adoption agency's limits, tags past the depth limit), a kept element
+// closes early or late: what it wraps changes, never which text the page holds.
+class BareFormatting {
+public:
+    // Whether to drop a start tag of kDroppedBare; bare: it keeps no attribute.
+    bool drops_start_tag(std::string_view name, bool bare) {
+        if (entries_.size() < kMostEntries)
+            entries_.push_back({*std::find(std::begin(kDroppedBare), std::end(kDroppedBare), name), bare ? kBare : kKept});
+        return bare;
+    }
+
+    // Whether to drop an end tag of kDroppedBare: what it closes was dropped, or nothing is open.
+    bool drops_end_tag(std::string_view name) {
+        const std::size_t marker = markers_.empty() ? 0 : markers_.back() + 1;
+        for (std::size_t k = entries_.size(), searched = 0; k-- > marker && searched < kMostSearched; ++searched) {
+            Entry& entry = entries_[k];
+            if (entry.kind == kClosed || entry.name != name) continue;
+            const bool bare = entry.kind == kBare;
+            entry.kind = kClosed;
+            while (!entries_.empty() && entries_.back().kind == kClosed) entries_.pop_back();
+            return bare;
+        }
+        return true;
+    }
+
+    // A tag of kTableParts that reaches Gumbo.
+    void table_part(std::string_view name, bool closing) {
+        const bool cell = name == "td" || name == "th" || name == "caption";
+        if (name == "table") {
+            if (!closing) push_marker(true);
+            else if (!tables_.empty()) pop_to(tables_.back());
+        } else if (!closing && (name == "applet" || name == "marquee")) {
+            push_marker(false);
+        } else {
+            end_cell();  // an end tag, or a start tag that ends the open cell (a row's, a cell's)
+            if (!closing && cell && !tables_.empty()) push_marker(false);  // outside a table Gumbo ignores it
+        }
+    }
+
+private:
+    static constexpr std::size_t kMostEntries = 8192;  // past this many open, start tags are not followed
+    static constexpr std::size_t kMostSearched = 256;  // an end tag looks no further back
+    enum Kind : std::uint8_t { kBare, kKept, kClosed, kMarker };
+    struct Entry {
+        std::string_view name;  // a kDroppedBare name, or the marker's element
+        Kind kind;
+    };
+
+    void push_marker(bool table) {
+        if (entries_.size() >= kMostEntries) return;
+        (table ? tables_ : cells_).push_back(entries_.size());
+        markers_.push_back(entries_.size());
+        entries_.push_back({table ? "table" : "cell", kMarker});
+    }
+    // Ends the innermost cell (or applet, marquee) of the innermost table: forgets what it opened.
+    void end_cell() {
+        if (!cells_.empty() && (tables_.empty() || cells_.back() > tables_.back())) pop_to(cells_.back());
+    }
+    void pop_to(std::size_t size) {
+        entries_.resize(size);
+        for (auto* positions : {&markers_, &cells_, &tables_})
+            while (!positions->empty() && positions->back() >= size) positions->pop_back();
+    }
+
+    std::vector<Entry> entries_;
+    std::vector<std::size_t> markers_, cells_, tables_;  // positions of the markers in entries_
+};
 
 // The counted elements Gumbo's tree builder holds open, as far as depth goes. It follows HTML's
 // rules for end tags on the safe side: where they are subtle it keeps an element open that the
@@ -338,6 +446,7 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
     OpenElements open;
     std::size_t excess = 0, i = 0, whitespace_kept = 0, preformatted = 0;
     std::string raw_text;  // the raw-text element open (kRawText), if any
+    BareFormatting formatting;
     // Whitespace alone beside a block-level tag ("</p>\n  <p>") separates no words, so Gumbo
     // need not make a node of it (on markup-dense pages a third of all nodes): where the
     // whitespace since the last tag starts in out.html, and whether that tag was block-level.
@@ -399,6 +508,12 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
             i = end;
             continue;
         }
+        if (traits & kDroppedWhenBare && raw_text.empty() &&
+            (closing ? formatting.drops_end_tag(tag_name)
+                     : formatting.drops_start_tag(tag_name, is_bare_start_tag(s, n, end)))) {
+            i = end;
+            continue;
+        }
         if (preformatted > 0 && tag_name == "span") {
             i = end;
             continue;
@@ -422,7 +537,7 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
                     i = end;
                     continue;
                 }
-                open.open(std::move(tag_name), traits);
+                open.open(tag_name, traits);
             } else {
                 if (excess > 0) {
                     --excess;
@@ -433,6 +548,7 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
                 open.close(tag_name, traits);
             }
         }
+        if (traits & kTablePart && raw_text.empty()) formatting.table_part(tag_name, closing);
         if (blank_from != std::string::npos && (after_block || traits & kBlockLevel)) out.html.resize(blank_from);
         blank_from = std::string::npos;
         after_block = traits & kBlockLevel;
