@@ -83,7 +83,8 @@ bool is_unread_link(std::string_view tag) {
     return true;
 }
 
-// Elements whose content Gumbo reads as text: a <br> inside stays as it is written.
+// Elements whose content Gumbo reads as text, up to their end tag (the page's end for
+// <plaintext>): it goes to Gumbo as written, no tag in it read as one.
 constexpr std::string_view kRawText[] = {"title", "xmp", "noembed", "noframes", "plaintext"};
 
 // Elements inside which whitespace between tags is content, left alone (see append_text).
@@ -445,7 +446,6 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
     out.html.reserve(s.size());
     OpenElements open;
     std::size_t excess = 0, i = 0, whitespace_kept = 0, preformatted = 0;
-    std::string raw_text;  // the raw-text element open (kRawText), if any
     BareFormatting formatting;
     // Whitespace alone beside a block-level tag ("</p>\n  <p>") separates no words, so Gumbo
     // need not make a node of it (on markup-dense pages a third of all nodes): where the
@@ -504,11 +504,11 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
             i = end;
             continue;
         }
-        if (!closing && tag_name == "link" && raw_text.empty() && end <= s.size() && s[end - 1] == '>' && is_unread_link(s.substr(i, end - i))) {
+        if (!closing && tag_name == "link" && end <= s.size() && s[end - 1] == '>' && is_unread_link(s.substr(i, end - i))) {
             i = end;
             continue;
         }
-        if (traits & kDroppedWhenBare && raw_text.empty() &&
+        if (traits & kDroppedWhenBare &&
             (closing ? formatting.drops_end_tag(tag_name)
                      : formatting.drops_start_tag(tag_name, is_bare_start_tag(s, n, end)))) {
             i = end;
@@ -522,11 +522,7 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
             if (!closing) ++preformatted;
             else if (preformatted > 0) --preformatted;
         }
-        const bool line_break = tag_name == "br" && raw_text.empty();
-        if (traits & kRawTextTag) {
-            if (!closing && raw_text.empty()) raw_text = tag_name;
-            else if (closing && tag_name == raw_text && raw_text != "plaintext") raw_text.clear();
-        }
+        const bool line_break = tag_name == "br";
         // Self-closing syntax does not stop an HTML element from opening (<div/> is <div>); the
         // foreign elements where it does are dropped above.
         if (!(traits & kUncountedDepth)) {
@@ -548,7 +544,7 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
                 open.close(tag_name, traits);
             }
         }
-        if (traits & kTablePart && raw_text.empty()) formatting.table_part(tag_name, closing);
+        if (traits & kTablePart) formatting.table_part(tag_name, closing);
         if (blank_from != std::string::npos && (after_block || traits & kBlockLevel)) out.html.resize(blank_from);
         blank_from = std::string::npos;
         after_block = traits & kBlockLevel;
@@ -575,6 +571,11 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
             out.start_tags -= !closing;
         }
         i = end;
+        if (!closing && traits & kRawTextTag) {
+            const std::size_t close = tag_name == "plaintext" ? std::string_view::npos : find_end_tag(s, end, tag_name);
+            i = close == std::string_view::npos ? s.size() : close;
+            append_words(out.html, s.substr(end, i - end));  // its end tag is read next
+        }
     }
     return out;
 }

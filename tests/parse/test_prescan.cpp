@@ -161,7 +161,7 @@ BOOST_AUTO_TEST_CASE(bare_line_breaks_reach_gumbo_as_a_character) {
     auto r = prescan("<p>a<br>b<BR/>c<br onclick=x >d</br>e<br class=k>f</p><title>t<br>u</title>", 10);
     BOOST_TEST(r.html == "<p>a" + mark + "b" + mark + "c" + mark + "d" + mark + "e<br class=k>f</p><title>t<br>u</title>");
     BOOST_TEST(r.line_breaks == 4u);
-    BOOST_TEST(r.start_tags == 4u);  // p, <br class=k>, title and the tag inside it: no converted <br>
+    BOOST_TEST(r.start_tags == 3u);  // p, <br class=k> and title: no converted <br>, nor the text in the title
     // The page's own U+10FFFD goes; a reference to it would come out of Gumbo as one, so it
     // becomes U+FFFD. Other references stay for Gumbo to decode.
     BOOST_TEST(prescan("x" + mark + "y &#x10fffd; &#1114109z &#x10FFFC; &#65;", 10).html ==
@@ -188,4 +188,16 @@ BOOST_AUTO_TEST_CASE(bare_formatting_elements_are_dropped) {
     BOOST_TEST(prescan("<a>x</a><nobr>y</nobr>", 10).html == "<a>x</a><nobr>y</nobr>");
     // Raw text is text.
     BOOST_TEST(prescan("<title><b>t</b></title>", 10).html == "<title><b>t</b></title>");
+}
+
+// Gumbo reads the content of <title>, <xmp>, <noembed>, <noframes> and <plaintext> as text: it
+// reaches Gumbo as written, attributes, comments and all, up to the element's end tag.
+BOOST_AUTO_TEST_CASE(raw_text_is_passed_on_as_written) {
+    const std::string title = "<title>A <b onclick=y>B</b> <!-- c --> <script>x</script>&amp;</TITLE >";
+    BOOST_TEST(prescan(title + "<p onclick=z>after</p>", 10).html == title + "<p>after</p>");
+    const std::string xmp = "<xmp>\n  <span data-x=1>code</span>\n</xmp>";
+    BOOST_TEST(prescan(xmp + "<b>x</b>", 10).html == xmp + "x");
+    BOOST_TEST(prescan("<p>a<plaintext><b onclick=1>x</plaintext>y", 10).html == "<p>a<plaintext><b onclick=1>x</plaintext>y");
+    // "</titles>" ends nothing; an element never ended runs to the page's end.
+    BOOST_TEST(prescan("<title>a</titles><i>b</i>", 10).html == "<title>a</titles><i>b</i>");
 }
