@@ -329,15 +329,18 @@ public:
         return bare;
     }
 
-    // Whether to drop an end tag of kDroppedBare: what it closes was dropped, or nothing is open.
+    // Whether to drop an end tag of kDroppedBare: what it closes was dropped, or nothing it can
+    // close is open (the tree builder ignores it). It reaches back to the last marker, and not
+    // past the start of a table it is in (a table bounds the scope an end tag searches).
     bool drops_end_tag(std::string_view name) {
-        const std::size_t marker = markers_.empty() ? 0 : markers_.back() + 1;
-        for (std::size_t k = entries_.size(), searched = 0; k-- > marker && searched < kMostSearched; ++searched) {
+        const std::size_t table_start = tables_.empty() ? 0 : tables_.back();
+        const std::size_t reach = std::max(markers_.empty() ? 0 : markers_.back() + 1, table_start);
+        for (std::size_t k = entries_.size(), searched = 0; k-- > reach && searched < kMostSearched; ++searched) {
             Entry& entry = entries_[k];
             if (entry.kind == kClosed || entry.name != name) continue;
             const bool bare = entry.kind == kBare;
             entry.kind = kClosed;
-            while (!entries_.empty() && entries_.back().kind == kClosed) entries_.pop_back();
+            while (entries_.size() > table_start && entries_.back().kind == kClosed) entries_.pop_back();
             return bare;
         }
         return true;
@@ -345,15 +348,22 @@ public:
 
     // A tag of kTableParts that reaches Gumbo.
     void table_part(std::string_view name, bool closing) {
-        const bool cell = name == "td" || name == "th" || name == "caption";
         if (name == "table") {
-            if (!closing) push_marker(true);
-            else if (!tables_.empty()) pop_to(tables_.back());
+            if (!closing) {
+                tables_.push_back(entries_.size());
+            } else if (!tables_.empty()) {
+                // The table's open cells end; what was opened in it outside a cell (the tree
+                // builder moves it in front of the table) stays on the list.
+                while (in_innermost_table()) pop_to(markers_.back());
+                tables_.pop_back();
+            }
         } else if (!closing && (name == "applet" || name == "marquee")) {
-            push_marker(false);
+            push_marker();
         } else {
-            end_cell();  // an end tag, or a start tag that ends the open cell (a row's, a cell's)
-            if (!closing && cell && !tables_.empty()) push_marker(false);  // outside a table Gumbo ignores it
+            // An end tag, or a start tag that ends the open cell (a row's, a cell's).
+            if (in_innermost_table()) pop_to(markers_.back());
+            const bool cell = name == "td" || name == "th" || name == "caption";
+            if (!closing && cell && !tables_.empty()) push_marker();  // outside a table Gumbo ignores it
         }
     }
 
@@ -362,28 +372,30 @@ private:
     static constexpr std::size_t kMostSearched = 256;  // an end tag looks no further back
     enum Kind : std::uint8_t { kBare, kKept, kClosed, kMarker };
     struct Entry {
-        std::string_view name;  // a kDroppedBare name, or the marker's element
+        std::string_view name;  // a kDroppedBare name ("" for a marker)
         Kind kind;
     };
 
-    void push_marker(bool table) {
+    void push_marker() {
         if (entries_.size() >= kMostEntries) return;
-        (table ? tables_ : cells_).push_back(entries_.size());
         markers_.push_back(entries_.size());
-        entries_.push_back({table ? "table" : "cell", kMarker});
+        entries_.push_back({"", kMarker});
     }
-    // Ends the innermost cell (or applet, marquee) of the innermost table: forgets what it opened.
-    void end_cell() {
-        if (!cells_.empty() && (tables_.empty() || cells_.back() > tables_.back())) pop_to(cells_.back());
+    // Whether the newest marker was set inside the innermost open table (or with no table open).
+    bool in_innermost_table() const {
+        return !markers_.empty() && (tables_.empty() || markers_.back() >= tables_.back());
     }
+    // Forgets the entries from position size on: a marker and what was opened after it.
     void pop_to(std::size_t size) {
         entries_.resize(size);
-        for (auto* positions : {&markers_, &cells_, &tables_})
-            while (!positions->empty() && positions->back() >= size) positions->pop_back();
+        while (!markers_.empty() && markers_.back() >= size) markers_.pop_back();
     }
 
     std::vector<Entry> entries_;
-    std::vector<std::size_t> markers_, cells_, tables_;  // positions of the markers in entries_
+    std::vector<std::size_t> markers_;  // positions of the markers in entries_
+    // For each open table, how many entries there were when it began: its cells' markers lie
+    // at or past that position, and entries below it are not popped while it is open.
+    std::vector<std::size_t> tables_;
 };
 
 // The counted elements Gumbo's tree builder holds open, as far as depth goes. It follows HTML's
