@@ -357,13 +357,13 @@ public:
                 while (in_innermost_table()) pop_to(markers_.back());
                 tables_.pop_back();
             }
-        } else if (!closing && (name == "applet" || name == "marquee")) {
-            push_marker();
-        } else {
+        } else if (name == "applet" || name == "marquee") {
+            if (!closing) push_marker();
+            else if (in_innermost_table()) pop_to(markers_.back());
+        } else if (!tables_.empty()) {  // outside a table the tree builder ignores rows and cells
             // An end tag, or a start tag that ends the open cell (a row's, a cell's).
             if (in_innermost_table()) pop_to(markers_.back());
-            const bool cell = name == "td" || name == "th" || name == "caption";
-            if (!closing && cell && !tables_.empty()) push_marker();  // outside a table Gumbo ignores it
+            if (!closing && (name == "td" || name == "th" || name == "caption")) push_marker();
         }
     }
 

@@ -213,6 +213,8 @@ BOOST_AUTO_TEST_CASE(bare_formatting_elements_leave_gumbos_tree_but_for_themselv
         "<table><b class=x>moved<tr><td>cell</table>after</b>end",
         "<b class=x><table><tr><td>a</td></tr></b></table>b</b>c",
         "<table><tr><td><table><i class=x>inner<tr><td>c</table>d</i>e</td></tr></table>f",
+        // Rows and cells outside a table are ignored: they end no applet or marquee.
+        "<marquee><b class=x>m<tr>n<b>o</b>p</b>q</marquee>r",
     };
     for (const std::string& html : cases) {
         const std::string marked = mark_bare_formatting(html);
