@@ -198,13 +198,6 @@ void append_words(std::string& out, std::string_view text) {
     out.append(text);
 }
 
-// A <br> start tag as the prescan passes it on (unread attributes gone) with nothing but spaces
-// and slashes after its name. (An end tag </br> is a <br> whatever it holds.)
-bool is_bare_line_break(std::string_view tag) {
-    for (char c : tag.substr(3, tag.size() - 4))
-        if (!is_html_space(c) && c != '/') return false;
-    return true;
-}
 
 // Appends text that lies between tags. Whitespace alone between two tags (indentation, often a
 // large share of a page's text bytes) becomes one character, a line break when it held one,
@@ -534,7 +527,6 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
             if (!closing) ++preformatted;
             else if (preformatted > 0) --preformatted;
         }
-        const bool line_break = tag_name == "br";
         // Self-closing syntax does not stop an HTML element from opening (<div/> is <div>); the
         // foreign elements where it does are dropped above.
         if (!(traits & kUncountedDepth)) {
@@ -575,8 +567,8 @@ PrescanResult prescan(std::string_view s, std::size_t max_depth) {
             append_start_tag(out.html, s, i, n, end);
             ++out.start_tags;
         }
-        if (line_break && out.html.back() == '>' &&
-            (closing || is_bare_line_break(std::string_view(out.html).substr(tag_begin)))) {
+        // A <br> that keeps no attribute (an end tag </br> is a <br> whatever it holds).
+        if (tag_name == "br" && out.html.back() == '>' && (closing || (tag.cut == 0 && is_bare_start_tag(s, n, end)))) {
             out.html.resize(tag_begin);
             out.html.append(kLineBreakMark);
             ++out.line_breaks;
